@@ -1,0 +1,50 @@
+# pathrank — the two set-up commands are `make run` and `make test`.
+#
+#   make run    install missing packages, build Release, serve the Go catalog
+#   make test   install, build, run the whole CTest suite twice: a normal
+#               build and an AddressSanitizer + UBSan build (any finding fails)
+#   make bench  build Release and run the Google Benchmarks
+#
+# JOBS sets build parallelism (default 2: the reference machine has 2 cores).
+
+JOBS ?= 2
+BUILD ?= build
+ASAN_BUILD ?= build-asan
+RELEASE_BUILD ?= build-release
+
+export ASAN_OPTIONS := halt_on_error=1:abort_on_error=0:detect_leaks=1:strict_string_checks=1
+export UBSAN_OPTIONS := halt_on_error=1:print_stacktrace=1
+
+.PHONY: deps run test test-normal test-asan bench format clean
+
+deps:
+	@bash scripts/install-deps.sh
+
+run: deps
+	cmake -S . -B $(RELEASE_BUILD) -DCMAKE_BUILD_TYPE=Release -DPATHRANK_BUILD_TESTS=OFF -DPATHRANK_BUILD_BENCH=OFF
+	cmake --build $(RELEASE_BUILD) -j$(JOBS) --target pathrank
+	$(RELEASE_BUILD)/server/pathrank validate datasets/go-backend/catalog.json
+	$(RELEASE_BUILD)/server/pathrank items datasets/go-backend/catalog.json --kind framework
+
+test: deps test-normal test-asan
+
+test-normal:
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPATHRANK_BUILD_BENCH=OFF
+	cmake --build $(BUILD) -j$(JOBS)
+	cd $(BUILD) && ctest -j$(JOBS) --output-on-failure
+
+test-asan:
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DPATHRANK_SANITIZE=ON -DPATHRANK_BUILD_BENCH=OFF
+	cmake --build $(ASAN_BUILD) -j$(JOBS)
+	cd $(ASAN_BUILD) && ctest -j$(JOBS) --output-on-failure
+
+bench: deps
+	cmake -S . -B $(RELEASE_BUILD) -DCMAKE_BUILD_TYPE=Release -DPATHRANK_BUILD_TESTS=OFF -DPATHRANK_BUILD_BENCH=ON
+	cmake --build $(RELEASE_BUILD) -j$(JOBS)
+	$(RELEASE_BUILD)/bench/catalog_bench --benchmark_min_time=0.2
+
+format:
+	clang-format -i $$(git ls-files '*.cc' '*.h')
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) $(RELEASE_BUILD)
