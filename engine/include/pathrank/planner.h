@@ -1,0 +1,58 @@
+// Planner: the ordered path from a learner's state to a set of goals.
+//
+// The path holds what the goals need: every item whose goal demand (item
+// target weight plus matching tag weights, times the goal weight) reaches
+// PlanOptions::min_target_demand, plus the closure of their unmet `requires`
+// clauses, where a clause with alternatives takes the alternative best for
+// this learner (highest mastery, then already needed, then fewest hours, then
+// catalog order). Mastered items are left out. The order comes from
+// repeatedly taking the best-scoring ready item (Scorer ranking) and assuming
+// it mastered. docs/scoring.md has the details.
+//
+// Thread safety: a pure function of its arguments.
+
+#ifndef PATHRANK_PLANNER_H_
+#define PATHRANK_PLANNER_H_
+
+#include <string>
+#include <vector>
+
+#include "pathrank/learner.h"
+#include "pathrank/scorer.h"
+
+namespace pathrank {
+
+struct PlanOptions {
+  double hours_per_week = 10;  // weekly budget, in (0, 168]
+  double min_target_demand = 0.5;  // goal demand that makes an item a target
+  size_t max_steps = 2000;  // fails with OutOfRange beyond this many steps
+  const SequenceModel* sequence = nullptr;  // not owned; may be null
+};
+
+struct PlanStep {
+  ItemId item = 0;
+  double hours = 0;
+  double cumulative_hours = 0;
+  int week = 1;  // 1-based week in which the step ends
+  double score = 0;  // its score when it was taken
+  std::string reason;  // e.g. "target of goal microservices; unlocks grpc"
+  // Why it is on the path: goal targets it is, and needed items it is a
+  // chosen prerequisite of.
+  std::vector<uint32_t> target_of;  // goal indexes
+  std::vector<ItemId> required_by;
+};
+
+struct Plan {
+  std::vector<PlanStep> steps;
+  double total_hours = 0;
+  int weeks = 0;
+};
+
+// Plans the path for `learner` toward its goals. Fails with InvalidArgument
+// when the learner has no goal or hours_per_week is out of range.
+Result<Plan> PlanPath(const Scorer& scorer, const LearnerState& learner,
+                      const ScoringProfile& profile, const PlanOptions& options);
+
+}  // namespace pathrank
+
+#endif  // PATHRANK_PLANNER_H_
