@@ -26,6 +26,8 @@ int Fail(const Status& status);
 
 // `validate`, `items`.
 void AddCatalogCommands(CLI::App& app, Context& context);
+// `recommend`, `path`.
+void AddRecommendCommands(CLI::App& app, Context& context);
 
 }  // namespace pathrank::cli
 
