@@ -132,35 +132,35 @@ Result<Plan> PlanPath(const Scorer& scorer, const LearnerState& learner,
     return s;
   }
 
-  NeedSet need(c, learner, profile);
-  need.AddTargets(learner.goals, options.min_target_demand);
-  need.Close();
-  if (need.count() > options.max_steps) {
-    return Status::OutOfRange("the path has " + std::to_string(need.count()) +
-                              " steps, more than the limit of " + std::to_string(options.max_steps));
-  }
-
-  // Take the best-scoring ready needed item, assume it mastered, repeat.
+  // Take the best-scoring ready needed item, assume it mastered, and work
+  // out again what the goals need: learning one alternative of a clause can
+  // make another needed item unnecessary.
   LearnerState state = learner;
   ScoreSheet sheet;
   Plan plan;
-  std::vector<uint8_t> done(c.item_count(), 0);
-  for (size_t taken = 0; taken < need.count(); ++taken) {
+  while (true) {
+    NeedSet need(c, state, profile);
+    need.AddTargets(state.goals, options.min_target_demand);
+    need.Close();
+    if (need.count() == 0) break;
+    if (plan.steps.size() + need.count() > options.max_steps) {
+      return Status::OutOfRange("the path has more than " + std::to_string(options.max_steps) +
+                                " steps (PlanOptions::max_steps)");
+    }
     scorer.Score(state, profile, options.sequence, &sheet);
     ItemId best = 0;
     bool found = false;
     for (ItemId i = 0; i < c.item_count(); ++i) {
-      if (!need.needed(i) || done[i] || !sheet.ready[i]) continue;
+      if (!need.needed(i) || !sheet.ready[i]) continue;
       if (!found || scorer.RanksBefore(i, sheet.score[i], best, sheet.score[best])) {
         best = i;
         found = true;
       }
     }
     if (!found) {
-      return Status::Internal("planner: no needed item is ready after " + std::to_string(taken) +
-                              " steps");
+      return Status::Internal("planner: no needed item is ready after " +
+                              std::to_string(plan.steps.size()) + " steps");
     }
-    done[best] = 1;
     state.mastery[best] = 1.0;
     state.recent.insert(state.recent.begin(), best);
 
@@ -168,13 +168,11 @@ Result<Plan> PlanPath(const Scorer& scorer, const LearnerState& learner,
     step.item = best;
     step.hours = c.item(best).hours;
     step.cumulative_hours = plan.total_hours + step.hours;
-    step.week = static_cast<int>(std::ceil(step.cumulative_hours / options.hours_per_week - kHoursEpsilon));
-    step.week = std::max(step.week, 1);
+    step.week = std::max(1, static_cast<int>(std::ceil(step.cumulative_hours / options.hours_per_week -
+                                                       kHoursEpsilon)));
     step.score = sheet.score[best];
     step.target_of = need.target_of(best);
-    for (ItemId r : need.required_by(best)) {
-      if (need.needed(r)) step.required_by.push_back(r);
-    }
+    step.required_by = need.required_by(best);
     step.reason = Reason(c, step);
     plan.total_hours = step.cumulative_hours;
     plan.steps.push_back(std::move(step));

@@ -6,8 +6,10 @@
 // clauses, where a clause with alternatives takes the alternative best for
 // this learner (highest mastery, then already needed, then fewest hours, then
 // catalog order). Mastered items are left out. The order comes from
-// repeatedly taking the best-scoring ready item (Scorer ranking) and assuming
-// it mastered. docs/scoring.md has the details.
+// repeatedly taking the best-scoring ready needed item (Scorer ranking),
+// assuming it mastered, and deriving the needed set again (so an alternative
+// made unnecessary by what was learned drops out). docs/scoring.md has the
+// details.
 //
 // Thread safety: a pure function of its arguments.
 
