@@ -4,9 +4,8 @@
 #ifndef PATHRANK_SERVER_CLI_H_
 #define PATHRANK_SERVER_CLI_H_
 
-#include <iosfwd>
-
 #include <CLI/CLI.hpp>
+#include <iosfwd>
 
 #include "pathrank/status.h"
 
@@ -28,6 +27,12 @@ int Fail(const Status& status);
 void AddCatalogCommands(CLI::App& app, Context& context);
 // `recommend`, `path`.
 void AddRecommendCommands(CLI::App& app, Context& context);
+// `simulate`: synthetic learners as trajectories.
+void AddSimulateCommand(CLI::App& app, Context& context);
+// `eval`: replay trajectories through a profile and the baselines.
+void AddEvalCommand(CLI::App& app, Context& context);
+// `tune`: fit a profile to trajectories; `argc`/`argv` go into the report.
+void AddTuneCommand(CLI::App& app, Context& context, int argc, char** argv);
 
 }  // namespace pathrank::cli
 

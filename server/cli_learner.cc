@@ -2,7 +2,6 @@
 
 #include <cmath>
 #include <cstdlib>
-
 #include <nlohmann/json.hpp>
 
 #include "pathrank/catalog_json.h"
@@ -19,8 +18,8 @@ Status SplitWeighted(const std::string& text, char sep, const char* option, std:
   *name = text.substr(0, at);
   if (at == std::string::npos) {
     if (value_required) {
-      return Status::InvalidArgument(std::string(option) + ": expected name" + sep + "value, got \"" +
-                                     text + "\"");
+      return Status::InvalidArgument(std::string(option) + ": expected name" + sep +
+                                     "value, got \"" + text + "\"");
     }
     return Status::Ok();
   }
@@ -56,10 +55,10 @@ Result<std::map<std::string, double>> ReadMasteryFile(const std::string& path) {
 
 void LearnerArgs::Register(CLI::App* command) {
   command->add_option("catalog", catalog_path, "Catalog file (pathrank.catalog/v1)")->required();
-  auto* mastered_opt = command->add_option("--mastered", mastered, "Mastered item ids (a,b,c)")
-                           ->delimiter(',');
-  auto* file_opt = command->add_option("--mastery", mastery_file,
-                                       "JSON file of item id -> mastery in [0, 1]");
+  auto* mastered_opt =
+      command->add_option("--mastered", mastered, "Mastered item ids (a,b,c)")->delimiter(',');
+  auto* file_opt =
+      command->add_option("--mastery", mastery_file, "JSON file of item id -> mastery in [0, 1]");
   mastered_opt->excludes(file_opt);
   command->add_option("--goal,-g", goals, "Goal id, optionally with a weight: microservices:2")
       ->delimiter(',');
@@ -68,6 +67,38 @@ void LearnerArgs::Register(CLI::App* command) {
                       "profile JSON file");
   command->add_option("--weight,-w", weights, "Override a profile field: w_rel=2.5")
       ->delimiter(',');
+  command->add_option("--sequence-model", sequence_model,
+                      "Sequence model file (pathrank.sequence/v1, written by pathrank tune)");
+  command
+      ->add_option("--recent", recent,
+                   "Items the learner reached most recently, newest first (a,b,c)")
+      ->delimiter(',');
+}
+
+Result<ScoringProfile> ResolveProfile(const std::string& name,
+                                      const std::vector<std::string>& weights) {
+  ScoringProfile base;
+  const auto& builtin = BuiltinProfiles();
+  if (auto it = builtin.find(name); it != builtin.end()) {
+    base = it->second;
+  } else {
+    auto loaded = LoadProfileFile(name);
+    if (!loaded) {
+      return Status::InvalidArgument("--profile: \"" + name +
+                                     "\" is neither a built-in profile nor a readable profile "
+                                     "file: " +
+                                     loaded.error().message());
+    }
+    base = std::move(*loaded);
+  }
+  std::map<std::string, double> overrides;
+  for (const std::string& w : weights) {
+    std::string field;
+    double value = 0;
+    PATHRANK_RETURN_IF_ERROR(SplitWeighted(w, '=', "--weight", &field, &value, true));
+    overrides[field] = value;
+  }
+  return ApplyProfileOverrides(base, overrides, "--weight");
 }
 
 Result<LearnerSetup> ResolveLearner(const LearnerArgs& args) {
@@ -94,28 +125,19 @@ Result<LearnerSetup> ResolveLearner(const LearnerArgs& args) {
   if (!learner) return learner.error();
   setup.learner = std::move(*learner);
 
-  const auto& builtin = BuiltinProfiles();
-  if (auto it = builtin.find(args.profile); it != builtin.end()) {
-    setup.profile = it->second;
-  } else {
-    auto loaded = LoadProfileFile(args.profile);
-    if (!loaded) {
-      return Status::InvalidArgument("--profile: \"" + args.profile +
-                                     "\" is neither a built-in profile nor a readable profile "
-                                     "file: " + loaded.error().message());
-    }
-    setup.profile = std::move(*loaded);
-  }
-  std::map<std::string, double> overrides;
-  for (const std::string& w : args.weights) {
-    std::string name;
-    double value = 0;
-    PATHRANK_RETURN_IF_ERROR(SplitWeighted(w, '=', "--weight", &name, &value, true));
-    overrides[name] = value;
-  }
-  auto profile = ApplyProfileOverrides(setup.profile, overrides, "--weight");
+  auto profile = ResolveProfile(args.profile, args.weights);
   if (!profile) return profile.error();
   setup.profile = std::move(*profile);
+  for (const std::string& id : args.recent) {
+    auto item = setup.catalog->FindItem(id);
+    if (!item) return Status::InvalidArgument("--recent: unknown item \"" + id + "\"");
+    setup.learner.recent.push_back(*item);
+  }
+  if (!args.sequence_model.empty()) {
+    auto model = TransitionModel::Load(*setup.catalog, args.sequence_model);
+    if (!model) return model.error().WithPrefix("--sequence-model");
+    setup.sequence = std::make_unique<TransitionModel>(std::move(*model));
+  }
   setup.scorer = std::make_unique<Scorer>(setup.catalog);
   return setup;
 }
