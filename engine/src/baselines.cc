@@ -17,7 +17,7 @@ class ProfileRanker final : public Ranker {
 
   const std::string& name() const override { return name_; }
 
-  void Rank(const ReplayStep& step, std::vector<ItemId>* ranking) const override {
+  size_t Rank(const ReplayStep& step, std::vector<ItemId>* ranking) const override {
     thread_local ScoreSheet sheet;
     scorer_.Score(step.state, profile_, sequence_, &sheet);
     ranking->assign(step.candidates.begin(), step.candidates.end());
@@ -25,6 +25,10 @@ class ProfileRanker final : public Ranker {
       if (sheet.ready[a] != sheet.ready[b]) return sheet.ready[a] > sheet.ready[b];
       return scorer_.RanksBefore(a, sheet.score[a], b, sheet.score[b]);
     });
+    // Recommend() lists ready items only.
+    size_t ready = 0;
+    while (ready < ranking->size() && sheet.ready[(*ranking)[ready]]) ++ready;
+    return ready;
   }
 
  private:
@@ -45,7 +49,7 @@ class RandomRanker final : public Ranker {
  public:
   explicit RandomRanker(uint64_t seed) : seed_(seed) {}
   const std::string& name() const override { return name_; }
-  void Rank(const ReplayStep& step, std::vector<ItemId>* ranking) const override {
+  size_t Rank(const ReplayStep& step, std::vector<ItemId>* ranking) const override {
     ranking->assign(step.candidates.begin(), step.candidates.end());
     std::mt19937_64 rng = internal::SeededRng({seed_, step.learner, step.event});
     // Fisher-Yates with our own draws, so the order is the same on every
@@ -53,6 +57,7 @@ class RandomRanker final : public Ranker {
     for (size_t i = ranking->size(); i > 1; --i) {
       std::swap((*ranking)[i - 1], (*ranking)[rng() % i]);
     }
+    return ranking->size();
   }
 
  private:
@@ -63,9 +68,10 @@ class RandomRanker final : public Ranker {
 class CatalogOrderRanker final : public Ranker {
  public:
   const std::string& name() const override { return name_; }
-  void Rank(const ReplayStep& step, std::vector<ItemId>* ranking) const override {
+  size_t Rank(const ReplayStep& step, std::vector<ItemId>* ranking) const override {
     ranking->assign(step.candidates.begin(), step.candidates.end());
     std::sort(ranking->begin(), ranking->end());
+    return ranking->size();
   }
 
  private:
@@ -76,8 +82,9 @@ class PopularityRanker final : public Ranker {
  public:
   explicit PopularityRanker(std::vector<double> popularity) : popularity_(std::move(popularity)) {}
   const std::string& name() const override { return name_; }
-  void Rank(const ReplayStep& step, std::vector<ItemId>* ranking) const override {
+  size_t Rank(const ReplayStep& step, std::vector<ItemId>* ranking) const override {
     SortByKey(popularity_, step, ranking);
+    return ranking->size();
   }
 
  private:
@@ -89,7 +96,7 @@ class TransitionRanker final : public Ranker {
  public:
   explicit TransitionRanker(TransitionModel model) : model_(std::move(model)) {}
   const std::string& name() const override { return name_; }
-  void Rank(const ReplayStep& step, std::vector<ItemId>* ranking) const override {
+  size_t Rank(const ReplayStep& step, std::vector<ItemId>* ranking) const override {
     const bool start = step.state.recent.empty();
     const ItemId last = start ? 0 : step.state.recent.front();
     auto count = [&](ItemId i) -> uint32_t {
@@ -101,6 +108,7 @@ class TransitionRanker final : public Ranker {
     for (ItemId i : *ranking) key[i] = {count(i), model_.Popularity(i)};
     std::stable_sort(ranking->begin(), ranking->end(),
                      [&](ItemId a, ItemId b) { return key[a] > key[b]; });
+    return ranking->size();
   }
 
  private:

@@ -35,7 +35,7 @@ void EvaluateRange(const Catalog& catalog, std::span<const Trajectory> trajector
     ReplayTrajectory(catalog, trajectories[l], l, [&](const ReplayStep& step) {
       for (size_t r = 0; r < rankers.size(); ++r) {
         ranking.clear();
-        rankers[r]->Rank(step, &ranking);
+        const size_t shown = rankers[r]->Rank(step, &ranking);
         for (size_t p = 0; p < ranking.size(); ++p) {
           position_of[ranking[p]] = static_cast<uint32_t>(p + 1);
         }
@@ -44,7 +44,7 @@ void EvaluateRange(const Catalog& catalog, std::span<const Trajectory> trajector
         for (ItemId i : ranking) position_of[i] = 0;
         (*results)[r].per_learner[l].Add(RankMetrics::Of(positions, options.k));
         Partial& part = (*partials)[r];
-        const size_t top = std::min(options.k, ranking.size());
+        const size_t top = std::min({options.k, ranking.size(), shown});
         for (size_t p = 0; p < top; ++p) {
           part.recommended[ranking[p]] = 1;
           if (HasUnmetRequires(catalog, step.state.mastery, ranking[p], options.theta_req)) {

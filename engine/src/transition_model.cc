@@ -57,6 +57,8 @@ void TransitionModel::Finalize() {
   }
   uint64_t total = 0;
   for (uint32_t p : popularity_) total += p;
+  start_sum_ = 0;
+  for (uint32_t s : start_) start_sum_ += s;
   prior_.resize(n);
   for (size_t i = 0; i < n; ++i) {
     prior_[i] = (popularity_[i] + 1.0) / (static_cast<double>(total) + static_cast<double>(n));
@@ -85,7 +87,7 @@ double TransitionModel::Probability(ItemId from, ItemId to) const {
 
 double TransitionModel::StartProbability(ItemId to) const {
   const double alpha = options_.smoothing;
-  const double denominator = static_cast<double>(learners_) + alpha;
+  const double denominator = static_cast<double>(start_sum_) + alpha;
   if (denominator <= 0) return prior_[to];
   return (start_[to] + alpha * prior_[to]) / denominator;
 }
@@ -98,7 +100,7 @@ void TransitionModel::Score(const LearnerState& learner, std::span<double> out) 
   double prior_weight = 0, weight_sum = 0;
   std::fill(out.begin(), out.end(), 0.0);
   if (used == 0) {
-    const double denominator = static_cast<double>(learners_) + alpha;
+    const double denominator = static_cast<double>(start_sum_) + alpha;
     if (denominator > 0) {
       prior_weight = alpha / denominator;
       for (size_t i = 0; i < n; ++i) out[i] = start_[i] / denominator;

@@ -30,8 +30,11 @@ class Ranker {
   virtual ~Ranker() = default;
   // A short name for reports: "pathrank", "random", "transition", ...
   virtual const std::string& name() const = 0;
-  // Writes a permutation of step.candidates into `ranking`, best first.
-  virtual void Rank(const ReplayStep& step, std::vector<ItemId>* ranking) const = 0;
+  // Writes a permutation of step.candidates into `ranking`, best first, and
+  // returns how many leading items the ranker would actually recommend (the
+  // rest only completes the order so that every truth gets a position).
+  // Coverage and unmet requires count the first min(k, that) items.
+  virtual size_t Rank(const ReplayStep& step, std::vector<ItemId>* ranking) const = 0;
 };
 
 struct EvalOptions {
@@ -46,11 +49,12 @@ struct RankerResult {
   std::string name;
   MetricSums total;                     // over every replayed step
   std::vector<MetricSums> per_learner;  // indexed like the trajectories
-  // Share of the catalog's items that appear in at least one top-k list.
+  // Share of the catalog's items that appear in at least one top-k list of
+  // recommended items.
   double coverage = 0;
-  // Share of top-k recommendations (over all steps) with unmet requires.
+  // Share of top-k recommended items (over all steps) with unmet requires.
   double unmet_requires = 0;
-  size_t recommendations = 0;  // top-k entries over all steps
+  size_t recommendations = 0;  // top-k recommended items over all steps
 };
 
 // Replays every trajectory through every ranker. Fails with InvalidArgument

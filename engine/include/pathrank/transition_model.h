@@ -11,7 +11,7 @@
 // The prior is Laplace-smoothed popularity p(i) = (pop(i) + 1) /
 // (sum pop + n), and with smoothing alpha:
 //   P(i | j)     = (c(j -> i) + alpha * p(i)) / (c(j -> .) + alpha)
-//   P(i | start) = (start(i) + alpha * p(i)) / (learners + alpha)
+//   P(i | start) = (start(i) + alpha * p(i)) / (sum start + alpha)
 // The term for a learner whose recent items (newest first) are r_0, r_1, ...
 // mixes the first `recent_items` of them with weights decay^k:
 //   mix(i) = sum_k decay^k P(i | r_k) / sum_k decay^k   (P(i | start) when
@@ -105,6 +105,7 @@ class TransitionModel final : public SequenceModel {
   std::vector<uint32_t> offsets_;     // item_count() + 1 entries into edges_
   std::vector<Edge> edges_;           // by from-item, then to-item
   std::vector<uint64_t> row_sum_;     // c(j -> .)
+  uint64_t start_sum_ = 0;            // sum of start(i)
   std::vector<double> prior_;         // p(i)
 };
 
