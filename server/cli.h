@@ -28,6 +28,8 @@ int Fail(const Status& status);
 void AddCatalogCommands(CLI::App& app, Context& context);
 // `recommend`, `path`.
 void AddRecommendCommands(CLI::App& app, Context& context);
+// `team`.
+void AddTeamCommand(CLI::App& app, Context& context);
 
 }  // namespace pathrank::cli
 

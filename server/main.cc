@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   pathrank::cli::Context context;
   pathrank::cli::AddCatalogCommands(app, context);
   pathrank::cli::AddRecommendCommands(app, context);
+  pathrank::cli::AddTeamCommand(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
