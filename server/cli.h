@@ -4,8 +4,9 @@
 #ifndef PATHRANK_SERVER_CLI_H_
 #define PATHRANK_SERVER_CLI_H_
 
-#include <CLI/CLI.hpp>
 #include <iosfwd>
+
+#include <CLI/CLI.hpp>
 
 #include "pathrank/status.h"
 
