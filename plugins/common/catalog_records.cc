@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "defects.h"
 #include "plugin_kit.h"
 
 namespace pathrank::plugin {
@@ -13,43 +14,6 @@ namespace pathrank::plugin {
 namespace {
 
 std::string Quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
-
-// At most this many defects are listed in a failure message.
-constexpr size_t kMaxListed = 200;
-
-// Collects defects: logs a warning per dropped record (kDrop) or gathers
-// them for one failure (kFail).
-class Defects {
- public:
-  Defects(OnInvalid policy, const pr_sink* sink) : policy_(policy), sink_(sink) {}
-
-  // `record` names the source record, `reason` the defect, `dropped` what
-  // kDrop removes ("the row", "the prerequisite").
-  void Add(const std::string& record, const std::string& reason, std::string_view dropped) {
-    ++count_;
-    if (policy_ == OnInvalid::kDrop) {
-      Log(sink_, PR_LOG_WARNING,
-          record + ": " + reason + "; " + std::string(dropped) + " is dropped");
-    } else if (count_ <= kMaxListed) {
-      listed_ += "\n  " + record + ": " + reason;
-    }
-  }
-
-  size_t Finish() const {
-    if (policy_ == OnInvalid::kDrop || count_ == 0) return count_;
-    std::string message = std::to_string(count_) + (count_ == 1 ? " defect" : " defects") +
-                          " in the source (set \"on_invalid\": \"drop\" to drop them):" + listed_;
-    if (count_ > kMaxListed)
-      message += "\n  ... and " + std::to_string(count_ - kMaxListed) + " more";
-    throw PluginError(PR_ERR_DATA, message);
-  }
-
- private:
-  OnInvalid policy_;
-  const pr_sink* sink_;
-  size_t count_ = 0;
-  std::string listed_;
-};
 
 std::string ClauseWhere(const ItemRecord& item, const ClauseRecord& clause) {
   return clause.where.empty() ? ItemRef(item)
@@ -247,11 +211,6 @@ void BreakCycles(CatalogRecords* r, OnInvalid policy, Defects* defects) {
 }
 
 }  // namespace
-
-OnInvalid ReadOnInvalid(const PluginConfig& config) {
-  return config.Choice("on_invalid", {"fail", "drop"}, "fail") == "drop" ? OnInvalid::kDrop
-                                                                         : OnInvalid::kFail;
-}
 
 std::string ItemRef(const ItemRecord& item) {
   if (item.raw_id == item.id || item.raw_id.empty())

@@ -18,19 +18,10 @@
 #include <utility>
 #include <vector>
 
+#include "defects.h"
 #include "pathrank/plugin.h"
-#include "plugin_config.h"
 
 namespace pathrank::plugin {
-
-// What to do with a defect in the source data.
-enum class OnInvalid {
-  kFail,  // fail the load, naming every offending record (the default)
-  kDrop,  // drop the offending row or edge with one warning each
-};
-
-// Reads config key "on_invalid" ("fail" or "drop"; default "fail").
-OnInvalid ReadOnInvalid(const PluginConfig& config);
 
 struct ClauseRecord {
   std::vector<std::string> any_of;  // item ids
