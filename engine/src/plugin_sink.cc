@@ -33,10 +33,6 @@ std::string QuotedShort(std::string_view s) {
   return Quoted(std::string(s.substr(0, n)) + "...");
 }
 
-std::string_view ModeRecords(PluginSink::Mode mode) {
-  return mode == PluginSink::Mode::kCatalog ? "a catalog" : "progress events";
-}
-
 }  // namespace
 
 PluginSink::PluginSink(Mode mode, const PluginReadLimits& limits, std::vector<PluginLogLine>* log)
@@ -196,10 +192,10 @@ std::string PluginSink::CopyStrings(const pr_str* list, size_t count, std::strin
 }
 
 std::string PluginSink::SetInfo(const pr_catalog_info& in, std::string* what) {
-  if (mode_ != Mode::kCatalog) return "catalog info handed while reading progress events";
   std::string id, title, version, summary;
   PATHRANK_RETURN_IF_REASON(CopyString(in.id, "id", &id));
   *what = "catalog info " + QuotedShort(id);
+  if (mode_ != Mode::kCatalog) return "catalog info handed while reading progress events";
   PATHRANK_RETURN_IF_REASON(CopyString(in.title, "title", &title));
   PATHRANK_RETURN_IF_REASON(CopyString(in.version, "version", &version));
   PATHRANK_RETURN_IF_REASON(CopyString(in.summary, "summary", &summary));
@@ -210,10 +206,10 @@ std::string PluginSink::SetInfo(const pr_catalog_info& in, std::string* what) {
 }
 
 std::string PluginSink::AddItem(const pr_item& in, std::string* what) {
-  if (mode_ != Mode::kCatalog) return "an item handed while reading progress events";
   ItemSpec item;
   PATHRANK_RETURN_IF_REASON(CopyString(in.id, "id", &item.id));
   *what = "item " + QuotedShort(item.id);
+  if (mode_ != Mode::kCatalog) return "an item handed while reading progress events";
   std::string kind;
   PATHRANK_RETURN_IF_REASON(CopyString(in.kind, "kind", &kind));
   if (!kind.empty()) {
@@ -248,10 +244,10 @@ std::string PluginSink::AddItem(const pr_item& in, std::string* what) {
 }
 
 std::string PluginSink::AddClause(const pr_clause& in, std::string* what) {
-  if (mode_ != Mode::kCatalog) return "a clause handed while reading progress events";
   std::string item;
   PATHRANK_RETURN_IF_REASON(CopyString(in.item, "item", &item));
   *what = "clause of item " + QuotedShort(item);
+  if (mode_ != Mode::kCatalog) return "a clause handed while reading progress events";
   ClauseSpec clause;
   PATHRANK_RETURN_IF_REASON(CopyStrings(in.any_of, in.any_of_count, "any_of", &clause.any_of));
   if (in.type == PR_CLAUSE_REQUIRES) {
@@ -269,10 +265,10 @@ std::string PluginSink::AddClause(const pr_clause& in, std::string* what) {
 }
 
 std::string PluginSink::AddGoal(const pr_goal& in, std::string* what) {
-  if (mode_ != Mode::kCatalog) return "a goal handed while reading progress events";
   GoalSpec goal;
   PATHRANK_RETURN_IF_REASON(CopyString(in.id, "id", &goal.id));
   *what = "goal " + QuotedShort(goal.id);
+  if (mode_ != Mode::kCatalog) return "a goal handed while reading progress events";
   PATHRANK_RETURN_IF_REASON(CopyString(in.title, "title", &goal.title));
   PATHRANK_RETURN_IF_REASON(CopyString(in.summary, "summary", &goal.summary));
   const struct {
@@ -298,9 +294,6 @@ std::string PluginSink::AddGoal(const pr_goal& in, std::string* what) {
 }
 
 std::string PluginSink::AddProgress(const pr_progress& in, std::string* what) {
-  if (mode_ != Mode::kProgress) {
-    return "a progress event handed while reading " + std::string(ModeRecords(mode_));
-  }
   ProgressEvent event;
   PATHRANK_RETURN_IF_REASON(CopyString(in.id, "id", &event.id));
   PATHRANK_RETURN_IF_REASON(CopyString(in.learner, "learner", &event.learner));
@@ -308,6 +301,7 @@ std::string PluginSink::AddProgress(const pr_progress& in, std::string* what) {
   *what = event.id.empty() ? "progress of learner " + QuotedShort(event.learner) + " on item " +
                                  QuotedShort(event.item)
                            : "progress event " + QuotedShort(event.id);
+  if (mode_ != Mode::kProgress) return "a progress event handed while reading a catalog";
   if (event.learner.empty()) return "field \"learner\": empty";
   if (event.item.empty()) return "field \"item\": empty";
   if (!std::isfinite(in.mastery) || in.mastery < 0 || in.mastery > 1) {
