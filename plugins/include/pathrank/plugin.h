@@ -72,18 +72,21 @@ typedef int32_t pr_status;
 #define PR_ERR_REJECTED 6  /* (from the host) the record was rejected; stop */
 #define PR_ERR_INTERNAL 7  /* a bug or an unexpected failure (out of memory, ...) */
 
-/* Log levels for sink->log. */
+/* Log levels for sink->log.
+ * OWNERSHIP: plain values. */
 typedef int32_t pr_log_level;
 #define PR_LOG_DEBUG 0
 #define PR_LOG_INFO 1
 #define PR_LOG_WARNING 2 /* a defect that was repaired or a record that was dropped */
 #define PR_LOG_ERROR 3
 
-/* What a plugin provides (pr_plugin.provides, a bit set). */
+/* What a plugin provides (pr_plugin.provides, a bit set).
+ * OWNERSHIP: plain values. */
 #define PR_PROVIDES_CATALOG 1u  /* items, clauses, goals */
 #define PR_PROVIDES_PROGRESS 2u /* progress events */
 
-/* Clause types (pr_clause.type). */
+/* Clause types (pr_clause.type).
+ * OWNERSHIP: plain values. */
 #define PR_CLAUSE_REQUIRES 0   /* hard: gates readiness */
 #define PR_CLAUSE_RECOMMENDS 1 /* soft: counts toward coverage only */
 
