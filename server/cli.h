@@ -31,6 +31,9 @@ void AddRecommendCommands(CLI::App& app, Context& context);
 // `team`.
 void AddTeamCommand(CLI::App& app, Context& context);
 
+// `import`, `plugins`.
+void AddPluginCommands(CLI::App& app, Context& context);
+
 }  // namespace pathrank::cli
 
 #endif  // PATHRANK_SERVER_CLI_H_

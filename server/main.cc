@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   pathrank::cli::AddCatalogCommands(app, context);
   pathrank::cli::AddRecommendCommands(app, context);
   pathrank::cli::AddTeamCommand(app, context);
+  pathrank::cli::AddPluginCommands(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
