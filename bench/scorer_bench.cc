@@ -13,6 +13,7 @@
 #include "pathrank/planner.h"
 #include "pathrank/scorer.h"
 #include "pathrank/synthetic_catalog.h"
+#include "pathrank/team_matcher.h"
 
 namespace pathrank {
 namespace {
@@ -166,6 +167,29 @@ void BM_PlanGo(benchmark::State& state) {
   state.counters["steps"] = static_cast<double>(steps);
 }
 BENCHMARK(BM_PlanGo)->Unit(benchmark::kMicrosecond);
+
+// One team match: 50 members of mixed experience, the microservices goal,
+// all twelve frameworks.
+void BM_TeamMatchGo50(benchmark::State& state) {
+  auto catalog = GoCatalog();
+  Scorer scorer(catalog);
+  TeamMatchRequest request;
+  const auto learners = Learners(*catalog, 50, 21);
+  for (size_t m = 0; m < learners.size(); ++m) {
+    TeamMember member{"member-" + std::to_string(m), {}};
+    for (ItemId i = 0; i < catalog->item_count(); ++i) {
+      if (learners[m].mastery[i] > 0) member.mastery[catalog->item(i).id] = learners[m].mastery[i];
+    }
+    request.members.push_back(std::move(member));
+  }
+  request.goals = {{"microservices", 1.0}};
+  request.k = 12;
+  for (auto _ : state) {
+    auto matches = MatchTeam(scorer, ScoringProfile{}, request);
+    benchmark::DoNotOptimize(matches);
+  }
+}
+BENCHMARK(BM_TeamMatchGo50)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace pathrank

@@ -20,6 +20,8 @@ int main(int argc, char** argv) {
   pathrank::cli::Context context;
   pathrank::cli::AddCatalogCommands(app, context);
   pathrank::cli::AddRecommendCommands(app, context);
+  pathrank::cli::AddTeamCommand(app, context);
+  pathrank::cli::AddPluginCommands(app, context);
   pathrank::cli::AddSimulateCommand(app, context);
   pathrank::cli::AddEvalCommand(app, context);
   pathrank::cli::AddTuneCommand(app, context, argc, argv);

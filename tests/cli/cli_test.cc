@@ -172,3 +172,39 @@ TEST(CliPathTest, TableJsonDotMermaid) {
 
 }  // namespace
 }  // namespace pathrank
+
+namespace pathrank {
+namespace {
+
+using ::testing::HasSubstr;
+
+TEST(CliTeamTest, TableJsonAndErrors) {
+  const std::string members = ::testing::TempDir() + "/cli_team.json";
+  std::ofstream(members) << R"([{"id": "ana", "mastery": {"go-basic-syntax": 1, "goroutines": 1}},
+                                {"id": "bo", "mastery": {"kitex": 1}}])";
+  CliRun table = RunCli("team " + testing::GoCatalogPath() + " --members " + members +
+                        " --goal microservices -k 3");
+  EXPECT_EQ(table.exit_code, 0) << table.out;
+  EXPECT_THAT(table.out, HasSubstr("ramp-up h"));
+  EXPECT_THAT(table.out, HasSubstr("training plan for"));
+  CliRun json = RunCli("team " + testing::GoCatalogPath() + " --members " + members +
+                       " --goal microservices --type \"Web Framework\" --json");
+  EXPECT_EQ(json.exit_code, 0) << json.out;
+  EXPECT_THAT(json.out, HasSubstr("\"ramp_up_hours\""));
+  EXPECT_THAT(json.out, HasSubstr("\"missing\""));
+  EXPECT_THAT(json.out, ::testing::Not(HasSubstr("\"id\": \"kitex\"")));
+
+  const std::string dup = ::testing::TempDir() + "/cli_team_dup.json";
+  std::ofstream(dup) << R"([{"id": "ana", "mastery": {"nosuch": 1}}, {"id": "ana"}])";
+  CliRun bad = RunCli("team " + testing::GoCatalogPath() + " --members " + dup + " --goal microservices");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_THAT(bad.out, HasSubstr("/members/0/mastery/nosuch"));
+  EXPECT_THAT(bad.out, HasSubstr("/members/1/id: duplicate member id \"ana\""));
+  CliRun type = RunCli("team " + testing::GoCatalogPath() + " --members " + members +
+                       " --type \"Game Engine\"");
+  EXPECT_EQ(type.exit_code, 1);
+  EXPECT_THAT(type.out, HasSubstr("known types:"));
+}
+
+}  // namespace
+}  // namespace pathrank

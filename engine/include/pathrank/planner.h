@@ -16,6 +16,7 @@
 #ifndef PATHRANK_PLANNER_H_
 #define PATHRANK_PLANNER_H_
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,14 @@ struct Plan {
 // when the learner has no goal or hours_per_week is out of range.
 Result<Plan> PlanPath(const Scorer& scorer, const LearnerState& learner,
                       const ScoringProfile& profile, const PlanOptions& options);
+
+// Plans the path to master `targets` (given as item indexes; mastered ones
+// are skipped) plus what their `requires` clauses need, in the same way.
+// Steps for a target carry the reason "target". Fails with InvalidArgument
+// for an out-of-range index or hours_per_week.
+Result<Plan> PlanToItems(const Scorer& scorer, const LearnerState& learner,
+                         const ScoringProfile& profile, std::span<const ItemId> targets,
+                         const PlanOptions& options);
 
 }  // namespace pathrank
 
