@@ -4,9 +4,8 @@
 #ifndef PATHRANK_SERVER_CLI_H_
 #define PATHRANK_SERVER_CLI_H_
 
-#include <iosfwd>
-
 #include <CLI/CLI.hpp>
+#include <iosfwd>
 
 #include "pathrank/status.h"
 
@@ -26,6 +25,8 @@ int Fail(const Status& status);
 
 // `validate`, `items`.
 void AddCatalogCommands(CLI::App& app, Context& context);
+// `serve`.
+void AddServeCommand(CLI::App& app, Context& context);
 
 }  // namespace pathrank::cli
 
