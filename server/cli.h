@@ -25,6 +25,8 @@ int Fail(const Status& status);
 
 // `validate`, `items`.
 void AddCatalogCommands(CLI::App& app, Context& context);
+// `recommend`, `path`.
+void AddRecommendCommands(CLI::App& app, Context& context);
 // `serve`.
 void AddServeCommand(CLI::App& app, Context& context);
 

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   pathrank::cli::Context context;
   pathrank::cli::AddCatalogCommands(app, context);
+  pathrank::cli::AddRecommendCommands(app, context);
   pathrank::cli::AddServeCommand(app, context);
   try {
     app.parse(argc, argv);

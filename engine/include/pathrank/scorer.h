@@ -122,6 +122,8 @@ class Scorer {
   bool RanksBefore(ItemId a, double score_a, ItemId b, double score_b) const;
 
  private:
+  friend class BatchScorer;
+
   std::shared_ptr<const Catalog> catalog_;
   std::vector<double> foundation_;    // per item, [0, 1]
   std::vector<double> hours_scale_;   // per item: log1p(hours) / log1p(max hours)

@@ -25,13 +25,13 @@ struct ScoringProfile {
   std::string name = "default";
   // Term weights; each in [0, 100].
   double w_cov = 1.0;  // weighted prerequisite coverage
-  double w_rel = 1.5;  // goal relevance (propagated through the DAG)
+  double w_rel = 2.5;  // goal relevance (propagated through the DAG)
   double w_unl = 0.4;  // how much mastering the item raises its dependents' coverage
-  double w_fnd = 0.3;  // share of the catalog that builds on the item (static prior)
+  double w_fnd = 0.2;  // share of the catalog that builds on the item (static prior)
   double w_seq = 0.0;  // learned sequence term; 0 unless a sequence model is loaded
   double w_eff = 0.3;  // effort: normalised hours and difficulty above the learner's level
   // Relevance decay per prerequisite hop, in [0, 1].
-  double lambda = 0.7;
+  double lambda = 0.5;
   // An item is mastered at m >= theta, in (0, 1].
   double theta = 0.8;
   // A `requires` clause is met at satisfaction >= theta_req, in (0, 1].

@@ -1,0 +1,47 @@
+// Options shared by the CLI commands that score a learner: the catalog, the
+// learner's mastery (--mastered or --mastery FILE), goals (--goal id[:w]) and
+// the scoring profile (--profile NAME|FILE, --weight name=value).
+
+#ifndef PATHRANK_SERVER_CLI_LEARNER_H_
+#define PATHRANK_SERVER_CLI_LEARNER_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "pathrank/catalog.h"
+#include "pathrank/learner.h"
+#include "pathrank/scorer.h"
+#include "pathrank/scoring_profile.h"
+
+namespace pathrank::cli {
+
+struct LearnerArgs {
+  std::string catalog_path;
+  std::vector<std::string> mastered;  // ids at mastery 1
+  std::string mastery_file;           // {"item": mastery, ...}
+  std::vector<std::string> goals;     // "id" or "id:weight"
+  std::string profile = "default";    // built-in name or file
+  std::vector<std::string> weights;   // "name=value"
+
+  // Registers the options on `command`.
+  void Register(CLI::App* command);
+};
+
+// What the options resolve to.
+struct LearnerSetup {
+  std::shared_ptr<const Catalog> catalog;
+  std::unique_ptr<Scorer> scorer;
+  LearnerState learner;
+  ScoringProfile profile;
+};
+
+// Loads the catalog, resolves the learner and the profile. Errors name the
+// option at fault.
+Result<LearnerSetup> ResolveLearner(const LearnerArgs& args);
+
+}  // namespace pathrank::cli
+
+#endif  // PATHRANK_SERVER_CLI_LEARNER_H_
