@@ -60,10 +60,12 @@ struct StoreConfig {
 struct HttpConfig {
   int threads = 64;                // worker threads; each open keep-alive connection holds one
   int keep_alive_max_count = 100;  // requests per connection before the server closes it
-  int keep_alive_timeout_s = 5;    // an idle keep-alive connection is closed after this
-  int read_timeout_s = 5;          // per read of a request
-  int write_timeout_s = 5;         // per write of an answer
-  int listen_backlog = 1024;       // pending connections the kernel queues
+  // An idle keep-alive connection is closed after this. It holds a worker
+  // meanwhile, and shutdown waits for it, so it is short.
+  int keep_alive_timeout_s = 2;
+  int read_timeout_s = 5;     // per read of a request
+  int write_timeout_s = 5;    // per write of an answer
+  int listen_backlog = 1024;  // pending connections the kernel queues
 };
 
 struct LimitsConfig {

@@ -158,6 +158,11 @@ void HandleLearnerPlan(ServerState& state, const httplib::Request& req, httplib:
   const ServedCatalog* served = CatalogOfLearner(*snapshot, *learner, res);
   if (!served) return;
   StoredLearnerInputs(*learner, *served->catalog, &request.mastery, &request.goals, nullptr);
+  if (request.goals.empty()) {
+    Status status = Status::InvalidArgument("learner " + learner->id + " has no goal of catalog " +
+                                            served->id + "; PUT the learner with goals first");
+    return ReplyStatus(res, status.AddField("/lid", "no goals"), FieldLocation::kPath);
+  }
   Result<PlanAnswer> answer = RunPlan(*snapshot, *served, request, state.config.limits);
   if (!answer) return ReplyStatus(res, answer.error(), FieldLocation::kQuery);
   ReplyJson(res, 200, RenderPlan(*served, *answer));
