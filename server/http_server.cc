@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <exception>
 #include <random>
 #include <regex>
@@ -202,10 +203,18 @@ HttpServer::HttpServer(ServerState& state) : state_(state), impl_(std::make_uniq
                                       FieldLocation::kPath, "", "no such path"));
       }
     } else if (res.status == 413) {
+      // cpp-httplib also refuses form-encoded bodies over 8 KB (curl -d
+      // without a Content-Type sends one): say how to send JSON instead.
+      const bool form =
+          req.get_header_value("Content-Type").starts_with("application/x-www-form-urlencoded") &&
+          std::strtoull(req.get_header_value("Content-Length").c_str(), nullptr, 10) <=
+              state_.config.limits.max_body_bytes;
+      const std::string limit = std::to_string(state_.config.limits.max_body_bytes);
       ReplyProblem(res,
                    MakeProblem(ProblemType::kPayloadTooLarge,
-                               "the body is larger than the limit of " +
-                                   std::to_string(state_.config.limits.max_body_bytes) + " bytes",
+                               form ? "form-encoded bodies are limited to 8192 bytes; send "
+                                      "JSON with Content-Type: application/json"
+                                    : "the body is larger than the limit of " + limit + " bytes",
                                FieldLocation::kBody, "", "too large"));
     } else if (res.status >= 500) {
       ReplyInternalError(res, "cpp-httplib answered " + std::to_string(res.status));

@@ -126,6 +126,18 @@ TEST(HttpServiceTest, BodyOverTheLimitIs413) {
   EXPECT_EQ(server.Call("GET", "/healthz").status, 200);
 }
 
+TEST(HttpServiceTest, LargeFormEncodedBodyIsToldToSendJson) {
+  TestServer server;
+  // curl -d without -H sends application/x-www-form-urlencoded, which
+  // cpp-httplib limits to 8 KB.
+  auto client = server.NewClient();
+  auto form = client->Post("/v1/catalogs/go-backend/recommendations", std::string(9000, ' ') + "{}",
+                           "application/x-www-form-urlencoded");
+  ASSERT_TRUE(form);
+  EXPECT_EQ(form->status, 413);
+  EXPECT_THAT(form->body, HasSubstr("Content-Type: application/json"));
+}
+
 TEST(HttpServiceTest, OpenApiDocumentIsServed) {
   TestServer server;
   Answer doc = server.Call("GET", "/openapi.json");
