@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   # toolchain
   g++ cmake make pkg-config
+  # nm, for the test that each plugin exports only its entry symbol
+  binutils
   # libraries
   libeigen3-dev nlohmann-json3-dev libsqlite3-dev libcpp-httplib-dev libcli11-dev
   # libcrypto (SHA-256 of API keys); cpp-httplib depends on it too

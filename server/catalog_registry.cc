@@ -1,8 +1,10 @@
 #include "catalog_registry.h"
 
+#include <algorithm>
 #include <chrono>
-#include <set>
+#include <filesystem>
 
+#include "access_log.h"
 #include "pathrank/catalog_json.h"
 
 namespace pathrank::server {
@@ -24,12 +26,44 @@ bool ReloadOutcome::ok() const {
   return true;
 }
 
-Result<std::shared_ptr<const Catalog>> LoadCatalogSource(const CatalogSourceConfig& source) {
-  if (!source.plugin.empty()) {
-    return Status::FailedPrecondition("plugin " + source.plugin +
-                                      ": plugin sources are not supported by this build yet");
+Result<std::shared_ptr<const Catalog>> CatalogRegistry::LoadSource(
+    const CatalogSourceConfig& source) {
+  if (loader_) return loader_(source);
+  if (source.plugin.empty()) return LoadCatalogFile(source.path);
+  std::vector<PluginLogLine> log;
+  Result<std::shared_ptr<const Catalog>> catalog =
+      plugins_.ReadCatalog(source.plugin, source.plugin_config_json, &log);
+  for (const PluginLogLine& line : log) {
+    LogEvent(PluginLogLevelName(line.level), "plugin", "",
+             "catalog " + (source.id.empty() ? source.plugin : source.id) + ": " + line.message);
   }
-  return LoadCatalogFile(source.path);
+  return catalog;
+}
+
+std::vector<PluginSource> CatalogRegistry::PluginSources() const {
+  const std::vector<PluginInfo> loaded = plugins_.Loaded();
+  std::lock_guard lock(load_mu_);
+  std::vector<PluginSource> out;
+  for (size_t i = 0; i < sources_.size(); ++i) {
+    const CatalogSourceConfig& source = sources_[i];
+    if (source.plugin.empty()) continue;
+    std::error_code error;
+    const std::string canonical = std::filesystem::weakly_canonical(source.plugin, error).string();
+    auto same = [&](const PluginSource& p) { return p.path == source.plugin; };
+    auto it = std::find_if(out.begin(), out.end(), same);
+    if (it == out.end()) {
+      PluginSource entry;
+      entry.path = source.plugin;
+      entry.config_json = source.plugin_config_json;
+      for (const PluginInfo& info : loaded) {
+        if (info.path == canonical) entry.info = info;
+      }
+      out.push_back(std::move(entry));
+      it = out.end() - 1;
+    }
+    it->catalogs.push_back(ids_[i].empty() ? source.plugin : ids_[i]);
+  }
+  return out;
 }
 
 CatalogRegistry::CatalogRegistry(std::vector<CatalogSourceConfig> catalogs,
@@ -53,7 +87,7 @@ ReloadOutcome CatalogRegistry::Build(const RegistrySnapshot* previous,
     SourceOutcome result;
     result.kind = "catalog";
     result.id = ids_[i].empty() ? where : ids_[i];
-    Result<std::shared_ptr<const Catalog>> catalog = loader_(source);
+    Result<std::shared_ptr<const Catalog>> catalog = LoadSource(source);
     if (catalog) {
       const std::string id = ids_[i].empty() ? (*catalog)->id() : ids_[i];
       result.id = id;

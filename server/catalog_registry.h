@@ -18,12 +18,14 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "config.h"
 #include "pathrank/catalog.h"
+#include "pathrank/plugin_host.h"
 #include "pathrank/scorer.h"
 #include "pathrank/scoring_profile.h"
 #include "pathrank/status.h"
@@ -66,19 +68,25 @@ struct ReloadOutcome {
   bool ok() const;
 };
 
-// Builds the catalog of one source.
+// Builds the catalog of one source (tests inject failures with it).
 using CatalogLoader =
     std::function<Result<std::shared_ptr<const Catalog>>(const CatalogSourceConfig&)>;
 
-// The default loader: a native JSON file. Plugin sources fail (the plugin
-// host is not part of this build yet).
-Result<std::shared_ptr<const Catalog>> LoadCatalogSource(const CatalogSourceConfig& source);
+// A configured plugin source as /v1/plugins shows it.
+struct PluginSource {
+  std::string path;                   // as configured
+  std::vector<std::string> catalogs;  // the ids it feeds
+  std::string config_json;
+  std::optional<PluginInfo> info;  // once loaded: name, version, ABI version, canonical path
+};
 
 class CatalogRegistry {
  public:
+  // Without `loader`, a source is read from its native JSON file or through
+  // its plugin (kept loaded by the registry's PluginHost and re-read on
+  // every reload; what the plugin logs goes to the event log).
   CatalogRegistry(std::vector<CatalogSourceConfig> catalogs,
-                  std::vector<ProfileSourceConfig> profiles,
-                  CatalogLoader loader = LoadCatalogSource);
+                  std::vector<ProfileSourceConfig> profiles, CatalogLoader loader = {});
 
   // The first load: every source must load and ids must be unique, else
   // fails with InvalidArgument (or Unavailable for unreadable files) listing
@@ -93,17 +101,21 @@ class CatalogRegistry {
   std::shared_ptr<const RegistrySnapshot> snapshot() const { return current_.load(); }
 
   const std::vector<CatalogSourceConfig>& sources() const { return sources_; }
+  // The configured plugin sources, with what each loaded plugin says.
+  std::vector<PluginSource> PluginSources() const;
   uint64_t reloads_ok() const { return reloads_ok_.load(); }
   uint64_t reloads_failed() const { return reloads_failed_.load(); }
 
  private:
+  Result<std::shared_ptr<const Catalog>> LoadSource(const CatalogSourceConfig& source);
   // Loads every source on top of `previous` (may be null).
   ReloadOutcome Build(const RegistrySnapshot* previous, std::shared_ptr<RegistrySnapshot>* next);
 
   std::vector<CatalogSourceConfig> sources_;
   std::vector<ProfileSourceConfig> profile_sources_;
   CatalogLoader loader_;
-  std::mutex load_mu_;
+  PluginHost plugins_;
+  mutable std::mutex load_mu_;
   std::vector<std::string> ids_;  // resolved served id per source (guarded by load_mu_)
   std::atomic<std::shared_ptr<const RegistrySnapshot>> current_;
   std::atomic<uint64_t> reloads_ok_{0}, reloads_failed_{0};

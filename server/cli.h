@@ -27,6 +27,11 @@ int Fail(const Status& status);
 void AddCatalogCommands(CLI::App& app, Context& context);
 // `recommend`, `path`.
 void AddRecommendCommands(CLI::App& app, Context& context);
+// `team`.
+void AddTeamCommand(CLI::App& app, Context& context);
+
+// `import`, `plugins`.
+void AddPluginCommands(CLI::App& app, Context& context);
 // `serve`.
 void AddServeCommand(CLI::App& app, Context& context);
 

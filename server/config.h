@@ -34,8 +34,9 @@ struct ApiKeyConfig {
   Role role = Role::kRead;
 };
 
-// One catalog source: a native JSON file (`path`), or, once the plugin host
-// lands, a plugin (`plugin` + its `config` object, kept as JSON text).
+// One catalog source: a native JSON file (`path`), or a data-source plugin
+// (`plugin`: the .so to load, `config`: the object handed to its open(),
+// kept as JSON text). Plugins are loaded from these configured paths only.
 struct CatalogSourceConfig {
   std::string id;  // the id the catalog is served under; "" = the document's own id
   std::string path;

@@ -10,7 +10,7 @@
 namespace pathrank::server {
 
 void HandleListPlugins(ServerState& state, const httplib::Request&, httplib::Response& res) {
-  ReplyJson(res, 200, RenderPlugins(state.registry.sources()));
+  ReplyJson(res, 200, RenderPlugins(state.registry.PluginSources()));
 }
 
 void HandleReload(ServerState& state, const httplib::Request& req, httplib::Response& res) {

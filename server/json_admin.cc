@@ -40,15 +40,20 @@ std::string RenderReload(const ReloadOutcome& outcome) {
 
 std::string ReloadExtension(const ReloadOutcome& outcome) { return RenderReload(outcome); }
 
-std::string RenderPlugins(const std::vector<CatalogSourceConfig>& sources) {
+std::string RenderPlugins(const std::vector<PluginSource>& sources) {
   Json plugins = Json::array();
-  for (const CatalogSourceConfig& s : sources) {
-    if (s.plugin.empty()) continue;
+  for (const PluginSource& s : sources) {
     Json entry;
-    entry["path"] = s.plugin;
-    entry["catalogs"] = Json::array({s.id});
-    entry["config"] = Json::parse(s.plugin_config_json, nullptr, false);
-    entry["loaded"] = false;
+    if (s.info) {
+      entry["name"] = s.info->name;
+      entry["version"] = s.info->version;
+      entry["abi_version"] = s.info->abi_version;
+      entry["description"] = s.info->description;
+    }
+    entry["path"] = s.info ? s.info->path : s.path;
+    entry["catalogs"] = s.catalogs;
+    entry["config"] = Json::parse(s.config_json, nullptr, false);
+    entry["loaded"] = s.info.has_value();
     plugins.push_back(std::move(entry));
   }
   return Json{{"plugins", std::move(plugins)}}.dump();

@@ -63,9 +63,10 @@ std::string RenderPlan(const ServedCatalog& served, const PlanAnswer& answer);
 std::string RenderReload(const ReloadOutcome& outcome);
 // The members of RenderReload, for a 422 problem's extension.
 std::string ReloadExtension(const ReloadOutcome& outcome);
-// {"plugins":[{"path","catalogs":[...],"config":{...}}]}: the configured
-// plugin sources.
-std::string RenderPlugins(const std::vector<CatalogSourceConfig>& sources);
+// {"plugins":[{"name","version","abi_version","path","catalogs":[...],
+// "config":{...},"loaded"}]}: the configured plugin sources; name, version
+// and ABI version once the plugin loaded.
+std::string RenderPlugins(const std::vector<PluginSource>& sources);
 // {"status":"ok"} and the like.
 std::string RenderStatus(std::string_view status);
 

@@ -20,6 +20,8 @@ int main(int argc, char** argv) {
   pathrank::cli::Context context;
   pathrank::cli::AddCatalogCommands(app, context);
   pathrank::cli::AddRecommendCommands(app, context);
+  pathrank::cli::AddTeamCommand(app, context);
+  pathrank::cli::AddPluginCommands(app, context);
   pathrank::cli::AddServeCommand(app, context);
   try {
     app.parse(argc, argv);

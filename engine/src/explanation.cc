@@ -22,8 +22,7 @@ GoalRelevanceTable::GoalRelevanceTable(const Scorer& scorer, std::span<const dou
   const size_t n = c.item_count();
   std::vector<double> satisfaction(c.clause_count());
   second_.resize(c.clause_count());
-  argmax_.resize(c.clause_count());
-  ClauseSatisfaction(c, learner.mastery, satisfaction, second_, argmax_);
+  ClauseSatisfaction(c, learner.mastery, satisfaction, second_);
   KernelInputs in{c, clause_share, {}, {}, profile};
   for (const auto& goal : learner.goals) {
     goals_.push_back(goal.first);
@@ -31,7 +30,7 @@ GoalRelevanceTable::GoalRelevanceTable(const Scorer& scorer, std::span<const dou
     const std::pair<uint32_t, double> one[] = {goal};
     GoalDemand(c, one, demand);
     std::vector<double> relevance(n);
-    PropagateRelevance(in, learner.mastery, sheet.satisfaction, second_, argmax_, demand, relevance);
+    PropagateRelevance(in, learner.mastery, sheet.satisfaction, second_, demand, relevance);
     demand_.push_back(std::move(demand));
     relevance_.push_back(std::move(relevance));
   }
@@ -81,8 +80,8 @@ Explanation BuildExplanation(const Scorer& scorer, std::span<const double> claus
       ItemId next = current;
       for (const Dependent& d : c.dependents_of(current)) {
         const Clause& clause = c.clauses()[d.clause];
-        const double other = BestOtherAlternative(c, clause, d.clause, current, sheet.satisfaction,
-                                                  goals.second(), goals.argmax());
+        const double other = BestOtherAlternative(m[current], sheet.satisfaction[d.clause],
+                                                  goals.second()[d.clause]);
         const double arriving = profile.lambda * clause_share[d.clause] * (1.0 - m[d.item]) /
                                 clause.alternative_count * (1.0 - other) * rel[d.item];
         if (arriving > best) {

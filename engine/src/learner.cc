@@ -52,12 +52,4 @@ Result<LearnerState> MakeLearnerState(const Catalog& catalog,
   return state;
 }
 
-Result<LearnerState> MakeLearnerState(const Catalog& catalog,
-                                      const std::vector<std::string>& mastered,
-                                      const std::map<std::string, double>& goals) {
-  std::map<std::string, double> mastery;
-  for (const std::string& id : mastered) mastery[id] = 1.0;
-  return MakeLearnerState(catalog, mastery, goals);
-}
-
 }  // namespace pathrank

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <span>
 
 #include "score_kernels.h"
 
@@ -32,6 +33,13 @@ class NeedSet {
           Add(i);
         }
       }
+    }
+  }
+
+  // Adds `items` (those not mastered) as targets of no goal.
+  void AddItemTargets(std::span<const ItemId> items) {
+    for (ItemId i : items) {
+      if (m_[i] < profile_.theta) Add(i);
     }
   }
 
@@ -98,6 +106,7 @@ std::string JoinIds(const Catalog& c, const std::vector<ItemId>& items, size_t l
 
 std::string Reason(const Catalog& c, const PlanStep& step) {
   std::string reason;
+  if (step.target_of.empty() && step.required_by.empty()) return "target";
   if (!step.target_of.empty()) {
     reason = "target of goal";
     if (step.target_of.size() > 1) reason += "s";
@@ -112,18 +121,9 @@ std::string Reason(const Catalog& c, const PlanStep& step) {
   return reason;
 }
 
-}  // namespace
-
-Result<Plan> PlanPath(const Scorer& scorer, const LearnerState& learner,
-                      const ScoringProfile& profile, const PlanOptions& options) {
-  const Catalog& c = scorer.catalog();
+Status CheckPlanInputs(const Catalog& c, const LearnerState& learner, const PlanOptions& options) {
   if (learner.mastery.size() != c.item_count()) {
     return Status::InvalidArgument("learner does not match catalog \"" + c.id() + "\"");
-  }
-  if (learner.goals.empty()) {
-    Status s = Status::InvalidArgument("a path needs at least one goal");
-    s.AddField("/goals", "at least one goal is required");
-    return s;
   }
   if (!std::isfinite(options.hours_per_week) || options.hours_per_week <= 0 ||
       options.hours_per_week > 168) {
@@ -131,36 +131,44 @@ Result<Plan> PlanPath(const Scorer& scorer, const LearnerState& learner,
     s.AddField("/hours_per_week", "must be a number in (0, 168]");
     return s;
   }
+  return Status::Ok();
+}
 
-  NeedSet need(c, learner, profile);
-  need.AddTargets(learner.goals, options.min_target_demand);
-  need.Close();
-  if (need.count() > options.max_steps) {
-    return Status::OutOfRange("the path has " + std::to_string(need.count()) +
-                              " steps, more than the limit of " + std::to_string(options.max_steps));
-  }
-
-  // Take the best-scoring ready needed item, assume it mastered, repeat.
+// Takes the best-scoring ready needed item, assumes it mastered, and works
+// out again what is needed: learning one alternative of a clause can make
+// another needed item unnecessary. `add_targets` adds the targets to a fresh
+// NeedSet for the current state.
+template <typename AddTargets>
+Result<Plan> BuildPlan(const Scorer& scorer, const LearnerState& learner,
+                       const ScoringProfile& profile, const PlanOptions& options,
+                       AddTargets add_targets) {
+  const Catalog& c = scorer.catalog();
   LearnerState state = learner;
   ScoreSheet sheet;
   Plan plan;
-  std::vector<uint8_t> done(c.item_count(), 0);
-  for (size_t taken = 0; taken < need.count(); ++taken) {
+  while (true) {
+    NeedSet need(c, state, profile);
+    add_targets(need, state);
+    need.Close();
+    if (need.count() == 0) break;
+    if (plan.steps.size() + need.count() > options.max_steps) {
+      return Status::OutOfRange("the path has more than " + std::to_string(options.max_steps) +
+                                " steps (PlanOptions::max_steps)");
+    }
     scorer.Score(state, profile, options.sequence, &sheet);
     ItemId best = 0;
     bool found = false;
     for (ItemId i = 0; i < c.item_count(); ++i) {
-      if (!need.needed(i) || done[i] || !sheet.ready[i]) continue;
+      if (!need.needed(i) || !sheet.ready[i]) continue;
       if (!found || scorer.RanksBefore(i, sheet.score[i], best, sheet.score[best])) {
         best = i;
         found = true;
       }
     }
     if (!found) {
-      return Status::Internal("planner: no needed item is ready after " + std::to_string(taken) +
-                              " steps");
+      return Status::Internal("planner: no needed item is ready after " +
+                              std::to_string(plan.steps.size()) + " steps");
     }
-    done[best] = 1;
     state.mastery[best] = 1.0;
     state.recent.insert(state.recent.begin(), best);
 
@@ -168,19 +176,45 @@ Result<Plan> PlanPath(const Scorer& scorer, const LearnerState& learner,
     step.item = best;
     step.hours = c.item(best).hours;
     step.cumulative_hours = plan.total_hours + step.hours;
-    step.week = static_cast<int>(std::ceil(step.cumulative_hours / options.hours_per_week - kHoursEpsilon));
-    step.week = std::max(step.week, 1);
+    step.week = std::max(1, static_cast<int>(std::ceil(step.cumulative_hours / options.hours_per_week -
+                                                       kHoursEpsilon)));
     step.score = sheet.score[best];
     step.target_of = need.target_of(best);
-    for (ItemId r : need.required_by(best)) {
-      if (need.needed(r)) step.required_by.push_back(r);
-    }
+    step.required_by = need.required_by(best);
     step.reason = Reason(c, step);
     plan.total_hours = step.cumulative_hours;
     plan.steps.push_back(std::move(step));
   }
   plan.weeks = plan.steps.empty() ? 0 : plan.steps.back().week;
   return plan;
+}
+
+}  // namespace
+
+Result<Plan> PlanPath(const Scorer& scorer, const LearnerState& learner,
+                      const ScoringProfile& profile, const PlanOptions& options) {
+  PATHRANK_RETURN_IF_ERROR(CheckPlanInputs(scorer.catalog(), learner, options));
+  if (learner.goals.empty()) {
+    Status s = Status::InvalidArgument("a path needs at least one goal");
+    s.AddField("/goals", "at least one goal is required");
+    return s;
+  }
+  return BuildPlan(scorer, learner, profile, options, [&](NeedSet& need, const LearnerState& state) {
+    need.AddTargets(state.goals, options.min_target_demand);
+  });
+}
+
+Result<Plan> PlanToItems(const Scorer& scorer, const LearnerState& learner,
+                         const ScoringProfile& profile, std::span<const ItemId> targets,
+                         const PlanOptions& options) {
+  PATHRANK_RETURN_IF_ERROR(CheckPlanInputs(scorer.catalog(), learner, options));
+  for (ItemId t : targets) {
+    if (t >= scorer.catalog().item_count()) {
+      return Status::InvalidArgument("target item index " + std::to_string(t) + " is out of range");
+    }
+  }
+  return BuildPlan(scorer, learner, profile, options,
+                   [&](NeedSet& need, const LearnerState&) { need.AddItemTargets(targets); });
 }
 
 }  // namespace pathrank

@@ -3,27 +3,19 @@
 namespace pathrank::internal {
 
 void ClauseSatisfaction(const Catalog& c, std::span<const double> mastery,
-                        std::span<double> satisfaction, std::span<double> second,
-                        std::span<uint32_t> argmax) {
+                        std::span<double> satisfaction, std::span<double> second) {
   const auto clauses = c.clauses();
   const auto alternatives = c.alternatives();
   for (uint32_t k = 0; k < clauses.size(); ++k) {
     const Clause& clause = clauses[k];
     double best = 0.0, next = 0.0;
-    uint32_t best_at = 0;
     for (uint32_t a = 0; a < clause.alternative_count; ++a) {
       const double m = mastery[alternatives[clause.first_alternative + a]];
-      if (m > best) {
-        next = best;
-        best = m;
-        best_at = a;
-      } else if (m > next) {
-        next = m;
-      }
+      next = std::max(next, std::min(best, m));
+      best = std::max(best, m);
     }
     satisfaction[k] = best;
     second[k] = next;
-    argmax[k] = best_at;
   }
 }
 
@@ -36,8 +28,7 @@ void GoalDemand(const Catalog& c, std::span<const std::pair<uint32_t, double>> g
 
 void PropagateRelevance(const KernelInputs& in, std::span<const double> mastery,
                         std::span<const double> satisfaction, std::span<const double> second,
-                        std::span<const uint32_t> argmax, std::span<const double> demand,
-                        std::span<double> relevance) {
+                        std::span<const double> demand, std::span<double> relevance) {
   const Catalog& c = in.catalog;
   std::copy(demand.begin(), demand.end(), relevance.begin());
   const double lambda = in.profile.lambda;
@@ -53,31 +44,61 @@ void PropagateRelevance(const KernelInputs& in, std::span<const double> mastery,
       // satisfies it, so together they pass it on once.
       const double base = lambda * in.clause_share[k] * (1.0 - mastery[i]) / clause.alternative_count;
       for (ItemId a : c.alternatives(clause)) {
-        const double other = BestOtherAlternative(c, clause, k, a, satisfaction, second, argmax);
+        const double other = BestOtherAlternative(mastery[a], satisfaction[k], second[k]);
         relevance[a] += base * (1.0 - other) * rel_i;
       }
     }
   }
 }
 
-void Unlock(const KernelInputs& in, std::span<const double> mastery,
-            std::span<const double> satisfaction, std::span<double> unlock) {
-  const Catalog& c = in.catalog;
-  for (ItemId p = 0; p < c.item_count(); ++p) {
+void FusedPass(const Catalog& c, std::span<const double> clause_share,
+               std::span<const double> alternative_share, double lambda, double theta_req,
+               std::span<const double> mastery, const PassOutputs& out) {
+  const auto clauses = c.clauses();
+  const auto alternatives = c.alternatives();
+  const auto order = c.topological_order();
+  for (size_t pos = order.size(); pos-- > 0;) {
+    const ItemId i = order[pos];
+    const Item& item = c.item(i);
+    const double open = 1.0 - mastery[i];
+    const double rel_i = out.relevance[i];
     double acc = 0.0;
-    for (const Dependent& d : c.dependents_of(p)) {
-      acc += in.clause_share[d.clause] * ((1.0 - satisfaction[d.clause]) * (1.0 - mastery[d.item]));
+    uint8_t ok = 1;
+    for (uint32_t k = item.first_clause; k < item.first_clause + item.clause_count; ++k) {
+      const Clause& clause = clauses[k];
+      const ItemId* alt = alternatives.data() + clause.first_alternative;
+      double best = 0.0, next = 0.0;
+      for (uint32_t a = 0; a < clause.alternative_count; ++a) {
+        const double m = mastery[alt[a]];
+        next = std::max(next, std::min(best, m));
+        best = std::max(best, m);
+      }
+      out.satisfaction[k] = best;
+      const double share = clause_share[k];
+      acc += share * best;
+      ok &= static_cast<uint8_t>(best >= (clause.type == ClauseType::kRequires ? theta_req : -1.0));
+      const double gain = (1.0 - best) * open;
+      const double base = lambda * alternative_share[k] * open;
+      for (uint32_t a = 0; a < clause.alternative_count; ++a) {
+        out.unlock[alt[a]] += share * gain;
+        if (rel_i != 0.0) {
+          const double other = BestOtherAlternative(mastery[alt[a]], best, next);
+          out.relevance[alt[a]] += base * (1.0 - other) * rel_i;
+        }
+      }
     }
-    unlock[p] = acc;
+    out.coverage[i] = item.clause_count == 0 ? 1.0 : acc;
+    out.ready[i] = ok;
   }
 }
 
-double LearnerLevel(const Catalog& c, std::span<const double> mastery, double theta) {
+double LearnerLevel(std::span<const double> difficulty, std::span<const double> mastery,
+                    double theta) {
   double sum = 0;
   size_t count = 0;
-  for (ItemId i = 0; i < c.item_count(); ++i) {
+  for (size_t i = 0; i < mastery.size(); ++i) {
     if (mastery[i] >= theta) {
-      sum += c.item(i).difficulty;
+      sum += difficulty[i];
       ++count;
     }
   }

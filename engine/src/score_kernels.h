@@ -23,24 +23,22 @@ struct KernelInputs {
   const ScoringProfile& profile;
 };
 
-// Per clause: s_c = max mastery over its alternatives, the best mastery among
-// the others than the first maximum, and the index (in alternatives()) of
-// that first maximum.
+// Per clause: s_c = max mastery over its alternatives, and the runner-up
+// (the largest value left when one maximum is taken out; equal to s_c when
+// two alternatives share the maximum). Computed branch-free as
+//   second = max(second, min(best, m)); best = max(best, m)
+// so that the batch scorer's vectorised rows give the same numbers.
 void ClauseSatisfaction(const Catalog& c, std::span<const double> mastery,
-                        std::span<double> satisfaction, std::span<double> second,
-                        std::span<uint32_t> argmax);
+                        std::span<double> satisfaction, std::span<double> second);
 
 // demand[i] += goal weight * the goal's demand for i, over the learner's goals.
 void GoalDemand(const Catalog& c, std::span<const std::pair<uint32_t, double>> goals,
                 std::span<double> demand);
 
-// Mastery of the best alternative of `clause` other than `item`.
-inline double BestOtherAlternative(const Catalog& c, const Clause& clause, uint32_t clause_index,
-                                   ItemId item, std::span<const double> satisfaction,
-                                   std::span<const double> second,
-                                   std::span<const uint32_t> argmax) {
-  return c.alternatives(clause)[argmax[clause_index]] == item ? second[clause_index]
-                                                             : satisfaction[clause_index];
+// Mastery of the best alternative of a clause other than one whose mastery
+// is `own`: the runner-up when `own` is the maximum, the maximum otherwise.
+inline double BestOtherAlternative(double own, double satisfaction, double second) {
+  return own == satisfaction ? second : satisfaction;
 }
 
 // rel_p = t_p + lambda * sum over (i, c) with p in c of
@@ -48,15 +46,36 @@ inline double BestOtherAlternative(const Catalog& c, const Clause& clause, uint3
 // in one pass in reverse topological order. Unnormalised.
 void PropagateRelevance(const KernelInputs& in, std::span<const double> mastery,
                         std::span<const double> satisfaction, std::span<const double> second,
-                        std::span<const uint32_t> argmax, std::span<const double> demand,
-                        std::span<double> relevance);
+                        std::span<const double> demand, std::span<double> relevance);
 
-// unl_p = sum over dependents (d, c) of p of share_c * ((1 - s_c) * (1 - m_d)).
-void Unlock(const KernelInputs& in, std::span<const double> mastery,
-            std::span<const double> satisfaction, std::span<double> unlock);
+// Outputs of FusedPass for one learner.
+struct PassOutputs {
+  std::span<double> satisfaction;  // per clause
+  std::span<double> coverage;      // per item
+  std::span<uint8_t> ready;        // per item
+  std::span<double> relevance;     // per item: goal demand in, unnormalised relevance out
+  std::span<double> unlock;        // per item: zeros in, unnormalised unlock out
+};
+
+// One pass over the items in reverse topological order (dependents first).
+// At item i, for each clause c of i (satisfaction s_c, runner-up s2_c):
+//   coverage_i = sum_c share_c * s_c (1 with no clause); ready_i = every
+//   requires clause reaches theta_req;
+//   for each alternative a of c:
+//     unlock_a    += share_c * ((1 - s_c) * (1 - m_i))
+//     relevance_a += lambda * (share_c / |A_c|) * (1 - m_i) * (1 - other) * rel_i
+//       (other = BestOtherAlternative(m_a, s_c, s2_c); skipped when rel_i == 0)
+// rel_i is final when i is reached, since every dependent comes before it.
+// The batch scorer runs the same pass over rows of learners, in the same
+// order, so both give the same numbers.
+// `alternative_share` is share_c / |A_c| per clause.
+void FusedPass(const Catalog& c, std::span<const double> clause_share,
+               std::span<const double> alternative_share, double lambda, double theta_req,
+               std::span<const double> mastery, const PassOutputs& out);
 
 // Mean difficulty of the mastered items; 1 when none is mastered.
-double LearnerLevel(const Catalog& c, std::span<const double> mastery, double theta);
+double LearnerLevel(std::span<const double> difficulty, std::span<const double> mastery,
+                    double theta);
 
 inline double MaxOf(std::span<const double> v) {
   double best = 0;
@@ -64,33 +83,11 @@ inline double MaxOf(std::span<const double> v) {
   return best;
 }
 
-// Coverage of item i (1 with no clause); sets *ready to whether every
-// requires clause reaches theta_req.
-inline double Coverage(const KernelInputs& in, ItemId i, std::span<const double> satisfaction,
-                       uint8_t* ready) {
-  const Item& item = in.catalog.item(i);
-  if (item.clause_count == 0) {
-    *ready = 1;
-    return 1.0;
-  }
-  double acc = 0.0;
-  uint8_t ok = 1;
-  for (uint32_t k = item.first_clause; k < item.first_clause + item.clause_count; ++k) {
-    acc += in.clause_share[k] * satisfaction[k];
-    if (in.catalog.clauses()[k].type == ClauseType::kRequires &&
-        satisfaction[k] < in.profile.theta_req) {
-      ok = 0;
-    }
-  }
-  *ready = ok;
-  return acc;
-}
-
 // 0.5 * hours scale + 0.5 * difficulty above the learner's level:
 // max(0, d - level - 1) / 3, capped at 1.
-inline double Effort(const KernelInputs& in, ItemId i, double level) {
-  const double above = std::clamp((in.catalog.item(i).difficulty - level - 1.0) / 3.0, 0.0, 1.0);
-  return 0.5 * in.hours_scale[i] + 0.5 * above;
+inline double Effort(double hours_scale, double difficulty, double level) {
+  const double above = std::clamp((difficulty - level - 1.0) / 3.0, 0.0, 1.0);
+  return 0.5 * hours_scale + 0.5 * above;
 }
 
 inline double CombineTerms(const ScoringProfile& p, double mastery, const Terms& t) {
@@ -114,16 +111,14 @@ class GoalRelevanceTable {
   uint32_t goal(size_t g) const { return goals_[g]; }
   const std::vector<double>& demand(size_t g) const { return demand_[g]; }
   const std::vector<double>& relevance(size_t g) const { return relevance_[g]; }
-  // Second-best and argmax per clause, as ClauseSatisfaction computed them.
+  // The runner-up per clause, as ClauseSatisfaction computed it.
   std::span<const double> second() const { return second_; }
-  std::span<const uint32_t> argmax() const { return argmax_; }
 
  private:
   std::vector<uint32_t> goals_;
   std::vector<std::vector<double>> demand_;
   std::vector<std::vector<double>> relevance_;
   std::vector<double> second_;
-  std::vector<uint32_t> argmax_;
 };
 
 Explanation BuildExplanation(const Scorer& scorer, std::span<const double> clause_share,

@@ -27,10 +27,14 @@ Scorer::Scorer(std::shared_ptr<const Catalog> catalog) : catalog_(std::move(cata
     hours_scale_[i] = max_hours > 0 ? std::log1p(c.item(i).hours) / std::log1p(max_hours) : 0.0;
   }
 
+  difficulty_.resize(n);
+  for (size_t i = 0; i < n; ++i) difficulty_[i] = c.item(i).difficulty;
+
   clause_share_.resize(c.clause_count());
   for (uint32_t k = 0; k < c.clause_count(); ++k) {
     const Clause& clause = c.clauses()[k];
     clause_share_[k] = clause.weight / c.clause_weight_sum(clause.item);
+    alternative_share_.push_back(clause_share_[k] / clause.alternative_count);
   }
 }
 
@@ -47,23 +51,16 @@ void Scorer::Score(const LearnerState& learner, const ScoringProfile& profile,
   const Catalog& c = *catalog_;
   const size_t n = c.item_count();
   const std::vector<double>& m = learner.mastery;
-  internal::KernelInputs in{c, clause_share_, foundation_, hours_scale_, profile};
 
   sheet->satisfaction.resize(c.clause_count());
-  std::vector<double> second(c.clause_count());
-  std::vector<uint32_t> argmax(c.clause_count());
-  internal::ClauseSatisfaction(c, m, sheet->satisfaction, second, argmax);
-
-  sheet->terms.assign(n, Terms{});
-  sheet->ready.assign(n, 1);
+  sheet->terms.resize(n);
+  sheet->ready.resize(n);
   sheet->score.resize(n);
-  std::vector<double> demand(n, 0.0);
-  internal::GoalDemand(c, learner.goals, demand);
-  std::vector<double> relevance(n);
-  internal::PropagateRelevance(in, m, sheet->satisfaction, second, argmax, demand, relevance);
-  std::vector<double> unlock(n);
-  internal::Unlock(in, m, sheet->satisfaction, unlock);
-  const double level = internal::LearnerLevel(c, m, profile.theta);
+  std::vector<double> coverage(n), relevance(n, 0.0), unlock(n, 0.0);
+  internal::GoalDemand(c, learner.goals, relevance);
+  internal::FusedPass(c, clause_share_, alternative_share_, profile.lambda, profile.theta_req, m,
+                      {sheet->satisfaction, coverage, sheet->ready, relevance, unlock});
+  const double level = internal::LearnerLevel(difficulty_, m, profile.theta);
   std::vector<double> seq(n, 0.0);
   if (sequence != nullptr) sequence->Score(learner, seq);
 
@@ -71,12 +68,12 @@ void Scorer::Score(const LearnerState& learner, const ScoringProfile& profile,
   const double max_unl = internal::MaxOf(unlock);
   for (ItemId i = 0; i < n; ++i) {
     Terms& t = sheet->terms[i];
-    t.coverage = internal::Coverage(in, i, sheet->satisfaction, &sheet->ready[i]);
+    t.coverage = coverage[i];
     t.relevance = max_rel > 0 ? relevance[i] / max_rel : 0.0;
     t.unlock = max_unl > 0 ? unlock[i] / max_unl : 0.0;
     t.foundation = foundation_[i];
     t.sequence = seq[i];
-    t.effort = internal::Effort(in, i, level);
+    t.effort = internal::Effort(hours_scale_[i], difficulty_[i], level);
     sheet->score[i] = internal::CombineTerms(profile, m[i], t);
   }
 }

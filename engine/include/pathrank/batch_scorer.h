@@ -1,11 +1,12 @@
 // BatchScorer: scores many learners against one catalog at once.
 //
-// The learners are laid side by side (items x learners, row-major), so every
-// step of the model runs over contiguous rows: clause satisfaction is a
-// segment-max over the CSR of alternatives, coverage and unlock are sparse
-// matrix products (Eigen), relevance propagates row by row in reverse
-// topological order. The rankings are exactly those of Scorer::Recommend()
-// for each learner alone (same arithmetic, same order).
+// The learners of a block are laid side by side (items x learners,
+// row-major), and the scorer's single fused pass (reverse topological order:
+// clause satisfaction as a segment-max over the CSR of alternatives,
+// coverage, readiness, unlock and relevance pushed to prerequisites) runs over
+// whole rows, so each catalog entry is read once per block and the lane loops
+// vectorise. The rankings are exactly those of Scorer::Recommend() for each
+// learner alone (same arithmetic, same order; the property tests check it).
 //
 // Thread safety: immutable after construction; Recommend() may run
 // concurrently.
@@ -13,7 +14,6 @@
 #ifndef PATHRANK_BATCH_SCORER_H_
 #define PATHRANK_BATCH_SCORER_H_
 
-#include <memory>
 #include <span>
 #include <vector>
 
@@ -31,17 +31,18 @@ class BatchScorer {
   // Ranks `learners` (n of them): (*out)[j] is what
   // scorer.Recommend(learners[j], profile, options) returns. Explanations
   // are not produced (options.explain is ignored); the sequence term is.
-  // Learners are processed in blocks of `block` columns (memory is about
-  // 8 * (items + clauses) * block * 6 bytes).
-  // Fails like Scorer::Recommend() for the first learner that does.
+  // Learners are processed in blocks of `block` (memory per thread is about
+  // 7 * 8 * items * block bytes), blocks spread over `threads` threads
+  // (1 = the calling thread only).
+  // Fails with InvalidArgument, before any work, when k is 0 or a learner
+  // does not match the catalog.
   Status Recommend(std::span<const LearnerState> learners, const ScoringProfile& profile,
                    const RecommendOptions& options,
-                   std::vector<std::vector<Recommendation>>* out, size_t block = 256) const;
+                   std::vector<std::vector<Recommendation>>* out, size_t block = 32,
+                   size_t threads = 1) const;
 
  private:
-  struct Matrices;
   const Scorer& scorer_;
-  std::unique_ptr<Matrices> matrices_;
 };
 
 }  // namespace pathrank

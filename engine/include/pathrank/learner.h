@@ -36,10 +36,6 @@ Result<LearnerState> MakeLearnerState(const Catalog& catalog,
                                       const std::map<std::string, double>& mastery,
                                       const std::map<std::string, double>& goals);
 
-// Mastery given as `ids` all at 1.0 (for "--mastered a,b").
-Result<LearnerState> MakeLearnerState(const Catalog& catalog, const std::vector<std::string>& mastered,
-                                      const std::map<std::string, double>& goals);
-
 }  // namespace pathrank
 
 #endif  // PATHRANK_LEARNER_H_

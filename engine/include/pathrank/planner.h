@@ -6,14 +6,17 @@
 // clauses, where a clause with alternatives takes the alternative best for
 // this learner (highest mastery, then already needed, then fewest hours, then
 // catalog order). Mastered items are left out. The order comes from
-// repeatedly taking the best-scoring ready item (Scorer ranking) and assuming
-// it mastered. docs/scoring.md has the details.
+// repeatedly taking the best-scoring ready needed item (Scorer ranking),
+// assuming it mastered, and deriving the needed set again (so an alternative
+// made unnecessary by what was learned drops out). docs/scoring.md has the
+// details.
 //
 // Thread safety: a pure function of its arguments.
 
 #ifndef PATHRANK_PLANNER_H_
 #define PATHRANK_PLANNER_H_
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -52,6 +55,14 @@ struct Plan {
 // when the learner has no goal or hours_per_week is out of range.
 Result<Plan> PlanPath(const Scorer& scorer, const LearnerState& learner,
                       const ScoringProfile& profile, const PlanOptions& options);
+
+// Plans the path to master `targets` (given as item indexes; mastered ones
+// are skipped) plus what their `requires` clauses need, in the same way.
+// Steps for a target carry the reason "target". Fails with InvalidArgument
+// for an out-of-range index or hours_per_week.
+Result<Plan> PlanToItems(const Scorer& scorer, const LearnerState& learner,
+                         const ScoringProfile& profile, std::span<const ItemId> targets,
+                         const PlanOptions& options);
 
 }  // namespace pathrank
 

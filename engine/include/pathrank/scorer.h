@@ -127,7 +127,9 @@ class Scorer {
   std::shared_ptr<const Catalog> catalog_;
   std::vector<double> foundation_;    // per item, [0, 1]
   std::vector<double> hours_scale_;   // per item: log1p(hours) / log1p(max hours)
+  std::vector<double> difficulty_;    // per item, as a double
   std::vector<double> clause_share_;  // per clause: w_c / sum of the item's weights
+  std::vector<double> alternative_share_;  // per clause: clause_share_ / alternatives
 };
 
 }  // namespace pathrank
