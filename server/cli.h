@@ -4,9 +4,8 @@
 #ifndef PATHRANK_SERVER_CLI_H_
 #define PATHRANK_SERVER_CLI_H_
 
-#include <iosfwd>
-
 #include <CLI/CLI.hpp>
+#include <iosfwd>
 
 #include "pathrank/status.h"
 
@@ -33,6 +32,8 @@ void AddTeamCommand(CLI::App& app, Context& context);
 
 // `import`, `plugins`.
 void AddPluginCommands(CLI::App& app, Context& context);
+// `serve`.
+void AddServeCommand(CLI::App& app, Context& context);
 
 }  // namespace pathrank::cli
 

@@ -2,7 +2,6 @@
 
 #include <cmath>
 #include <cstdlib>
-
 #include <nlohmann/json.hpp>
 
 #include "pathrank/catalog_json.h"
@@ -19,8 +18,8 @@ Status SplitWeighted(const std::string& text, char sep, const char* option, std:
   *name = text.substr(0, at);
   if (at == std::string::npos) {
     if (value_required) {
-      return Status::InvalidArgument(std::string(option) + ": expected name" + sep + "value, got \"" +
-                                     text + "\"");
+      return Status::InvalidArgument(std::string(option) + ": expected name" + sep +
+                                     "value, got \"" + text + "\"");
     }
     return Status::Ok();
   }
@@ -56,10 +55,10 @@ Result<std::map<std::string, double>> ReadMasteryFile(const std::string& path) {
 
 void LearnerArgs::Register(CLI::App* command) {
   command->add_option("catalog", catalog_path, "Catalog file (pathrank.catalog/v1)")->required();
-  auto* mastered_opt = command->add_option("--mastered", mastered, "Mastered item ids (a,b,c)")
-                           ->delimiter(',');
-  auto* file_opt = command->add_option("--mastery", mastery_file,
-                                       "JSON file of item id -> mastery in [0, 1]");
+  auto* mastered_opt =
+      command->add_option("--mastered", mastered, "Mastered item ids (a,b,c)")->delimiter(',');
+  auto* file_opt =
+      command->add_option("--mastery", mastery_file, "JSON file of item id -> mastery in [0, 1]");
   mastered_opt->excludes(file_opt);
   command->add_option("--goal,-g", goals, "Goal id, optionally with a weight: microservices:2")
       ->delimiter(',');
@@ -102,7 +101,8 @@ Result<LearnerSetup> ResolveLearner(const LearnerArgs& args) {
     if (!loaded) {
       return Status::InvalidArgument("--profile: \"" + args.profile +
                                      "\" is neither a built-in profile nor a readable profile "
-                                     "file: " + loaded.error().message());
+                                     "file: " +
+                                     loaded.error().message());
     }
     setup.profile = std::move(*loaded);
   }

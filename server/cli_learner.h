@@ -5,11 +5,10 @@
 #ifndef PATHRANK_SERVER_CLI_LEARNER_H_
 #define PATHRANK_SERVER_CLI_LEARNER_H_
 
+#include <CLI/CLI.hpp>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 #include "pathrank/catalog.h"
 #include "pathrank/learner.h"

@@ -39,7 +39,8 @@ void PrintExplanation(const Catalog& c, const Explanation& e, std::ostream& out)
   }
   if (!e.unlocks.empty()) {
     out << "      unlocks ";
-    for (size_t u = 0; u < e.unlocks.size(); ++u) out << (u == 0 ? "" : ", ") << c.item(e.unlocks[u]).id;
+    for (size_t u = 0; u < e.unlocks.size(); ++u)
+      out << (u == 0 ? "" : ", ") << c.item(e.unlocks[u]).id;
     out << '\n';
   }
 }
@@ -78,8 +79,9 @@ int RunRecommend(const RecommendArgs& args) {
     std::cout << json::RecommendationsToJson(c, setup->profile, *ranked).dump(2) << '\n';
     return 0;
   }
-  Table table({"#", "id", "kind", "stage", "score", "cov", "rel", "unl", "fnd", "eff", "ready", "title"},
-              {true, false, false, false, true, true, true, true, true, true, false, false});
+  Table table(
+      {"#", "id", "kind", "stage", "score", "cov", "rel", "unl", "fnd", "eff", "ready", "title"},
+      {true, false, false, false, true, true, true, true, true, true, false, false});
   for (size_t r = 0; r < ranked->size(); ++r) {
     const Recommendation& rec = (*ranked)[r];
     const Item& item = c.item(rec.item);

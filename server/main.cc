@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   pathrank::cli::AddRecommendCommands(app, context);
   pathrank::cli::AddTeamCommand(app, context);
   pathrank::cli::AddPluginCommands(app, context);
+  pathrank::cli::AddServeCommand(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
