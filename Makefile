@@ -1,9 +1,11 @@
 # pathrank — the two set-up commands are `make run` and `make test`.
 #
-#   make run    install missing packages, build Release, serve the Go catalog
+#   make run    install missing packages, build Release, serve the Go catalog on
+#               http://127.0.0.1:8080 with a learner store in var/ (Ctrl-C stops)
 #   make test   install, build, run the whole CTest suite twice: a normal
 #               build and an AddressSanitizer + UBSan build (any finding fails)
 #   make bench  build Release and run the Google Benchmarks
+#   make bench-http  build Release and run the HTTP load harness (wrk)
 #
 # JOBS sets build parallelism (default 2: the reference machine has 2 cores).
 
@@ -15,7 +17,7 @@ RELEASE_BUILD ?= build-release
 export ASAN_OPTIONS := halt_on_error=1:abort_on_error=0:detect_leaks=1:strict_string_checks=1
 export UBSAN_OPTIONS := halt_on_error=1:print_stacktrace=1
 
-.PHONY: deps run test test-normal test-asan bench format clean
+.PHONY: deps run test test-normal test-asan bench bench-http format clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -23,8 +25,9 @@ deps:
 run: deps
 	cmake -S . -B $(RELEASE_BUILD) -DCMAKE_BUILD_TYPE=Release -DPATHRANK_BUILD_TESTS=OFF -DPATHRANK_BUILD_BENCH=OFF
 	cmake --build $(RELEASE_BUILD) -j$(JOBS) --target pathrank
-	$(RELEASE_BUILD)/server/pathrank validate datasets/go-backend/catalog.json
-	$(RELEASE_BUILD)/server/pathrank items datasets/go-backend/catalog.json --kind framework
+	mkdir -p var
+	$(RELEASE_BUILD)/server/pathrank serve --host 127.0.0.1 --port 8080 \
+	  --catalog datasets/go-backend/catalog.json --db var/pathrank.db
 
 test: deps test-normal test-asan
 
@@ -42,6 +45,11 @@ bench: deps
 	cmake -S . -B $(RELEASE_BUILD) -DCMAKE_BUILD_TYPE=Release -DPATHRANK_BUILD_TESTS=OFF -DPATHRANK_BUILD_BENCH=ON
 	cmake --build $(RELEASE_BUILD) -j$(JOBS)
 	$(RELEASE_BUILD)/bench/catalog_bench --benchmark_min_time=0.2
+
+bench-http: deps
+	cmake -S . -B $(RELEASE_BUILD) -DCMAKE_BUILD_TYPE=Release -DPATHRANK_BUILD_TESTS=OFF -DPATHRANK_BUILD_BENCH=OFF
+	cmake --build $(RELEASE_BUILD) -j$(JOBS) --target pathrank
+	PATHRANK_BIN=$(RELEASE_BUILD)/server/pathrank bench/http/run.sh
 
 format:
 	clang-format -i $$(git ls-files '*.cc' '*.h')

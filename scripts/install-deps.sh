@@ -10,6 +10,8 @@ packages=(
   binutils
   # libraries
   libeigen3-dev nlohmann-json3-dev libsqlite3-dev libcpp-httplib-dev libcli11-dev
+  # libcrypto (SHA-256 of API keys); cpp-httplib depends on it too
+  libssl-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # HTTP load harness (bench/http) and the README's curl calls

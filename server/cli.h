@@ -32,6 +32,8 @@ void AddTeamCommand(CLI::App& app, Context& context);
 
 // `import`, `plugins`.
 void AddPluginCommands(CLI::App& app, Context& context);
+// `serve`.
+void AddServeCommand(CLI::App& app, Context& context);
 // `simulate`: synthetic learners as trajectories.
 void AddSimulateCommand(CLI::App& app, Context& context);
 // `eval`: replay trajectories through a profile and the baselines.

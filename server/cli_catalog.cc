@@ -34,16 +34,15 @@ void PrintCounts(const Catalog& catalog, std::ostream& out) {
   out << ")\n";
   Table stages({"stage", "title", "items"}, {false, false, true});
   for (size_t s = 0; s < by_stage.size(); ++s) {
-    stages.AddRow({catalog.stages()[s].id, catalog.stages()[s].title,
-                   std::to_string(by_stage[s])});
+    stages.AddRow({catalog.stages()[s].id, catalog.stages()[s].title, std::to_string(by_stage[s])});
   }
   stages.Print(out);
   size_t requires_count = 0;
   for (const Clause& c : catalog.clauses()) {
     if (c.type == ClauseType::kRequires) ++requires_count;
   }
-  out << "clauses: " << catalog.clause_count() << " (requires " << requires_count
-      << ", recommends " << catalog.clause_count() - requires_count << "), alternatives "
+  out << "clauses: " << catalog.clause_count() << " (requires " << requires_count << ", recommends "
+      << catalog.clause_count() - requires_count << "), alternatives "
       << catalog.alternative_count() << '\n';
   out << "goals: " << catalog.goals().size();
   for (const Goal& g : catalog.goals()) out << (&g == &catalog.goals()[0] ? " (" : ", ") << g.id;
@@ -91,12 +90,12 @@ int RunItems(const std::string& path, const ItemQuery& query, const std::string&
 }  // namespace
 
 void AddCatalogCommands(CLI::App& app, Context& context) {
-  auto* validate = app.add_subcommand(
-      "validate", "Check a catalog; print its counts, or every error (exit 1)");
+  auto* validate =
+      app.add_subcommand("validate", "Check a catalog; print its counts, or every error (exit 1)");
   auto validate_path = std::make_shared<std::string>();
-  validate->add_option("catalog", *validate_path, "Catalog file (pathrank.catalog/v1)")
-      ->required();
-  validate->callback([&context, validate_path] { context.exit_code = RunValidate(*validate_path); });
+  validate->add_option("catalog", *validate_path, "Catalog file (pathrank.catalog/v1)")->required();
+  validate->callback(
+      [&context, validate_path] { context.exit_code = RunValidate(*validate_path); });
 
   auto* items = app.add_subcommand("items", "List a catalog's items as a table");
   struct ItemsArgs {
@@ -110,9 +109,8 @@ void AddCatalogCommands(CLI::App& app, Context& context) {
   items->add_option("--tag", args->query.tag, "Tag");
   items->add_option("--query,-q", args->query.text,
                     "Case-insensitive text in the id, title or an alias");
-  items->callback([&context, args] {
-    context.exit_code = RunItems(args->path, args->query, args->kind);
-  });
+  items->callback(
+      [&context, args] { context.exit_code = RunItems(args->path, args->query, args->kind); });
 }
 
 }  // namespace pathrank::cli

@@ -114,7 +114,8 @@ void AddTeamCommand(CLI::App& app, Context& context) {
   team->add_option("--goal,-g", args->goals, "Goal id, optionally with a weight: microservices:2")
       ->delimiter(',');
   team->add_option("--type", args->type, "Only candidates of this type, e.g. \"Web Framework\"");
-  team->add_option("--kind", args->kind, "Candidate kind: framework (default), topic, project, any");
+  team->add_option("--kind", args->kind,
+                   "Candidate kind: framework (default), topic, project, any");
   team->add_option("-k", args->k, "How many candidates")->check(CLI::Range(1, 100));
   team->add_flag("--json", args->json, "Print the API's JSON answer");
   team->callback([&context, args] { context.exit_code = RunTeam(*args); });

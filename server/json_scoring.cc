@@ -32,9 +32,8 @@ ordered_json ExplanationToJson(const Catalog& c, const Explanation& e) {
   out["missing"] = std::move(missing);
   ordered_json serves = ordered_json::array();
   for (const GoalService& s : e.serves) {
-    serves.push_back({{"goal", c.goals()[s.goal].id},
-                      {"relevance", s.relevance},
-                      {"via", IdList(c, s.via)}});
+    serves.push_back(
+        {{"goal", c.goals()[s.goal].id}, {"relevance", s.relevance}, {"via", IdList(c, s.via)}});
   }
   out["serves"] = std::move(serves);
   out["unlocks"] = IdList(c, e.unlocks);
@@ -44,13 +43,14 @@ ordered_json ExplanationToJson(const Catalog& c, const Explanation& e) {
 }  // namespace
 
 ordered_json TermsToJson(const Terms& t) {
-  return {{"coverage", t.coverage}, {"relevance", t.relevance}, {"unlock", t.unlock},
-          {"foundation", t.foundation}, {"sequence", t.sequence}, {"effort", t.effort}};
+  return {{"coverage", t.coverage},     {"relevance", t.relevance}, {"unlock", t.unlock},
+          {"foundation", t.foundation}, {"sequence", t.sequence},   {"effort", t.effort}};
 }
 
 ordered_json ProfileToJson(const ScoringProfile& profile) {
   ordered_json weights;
-  for (const std::string& name : ProfileFieldNames()) weights[name] = GetProfileField(profile, name);
+  for (const std::string& name : ProfileFieldNames())
+    weights[name] = GetProfileField(profile, name);
   return {{"name", profile.name}, {"weights", std::move(weights)}};
 }
 
@@ -92,9 +92,12 @@ ordered_json PlanToJson(const Catalog& c, const ScoringProfile& profile, double 
                      {"target_of", std::move(targets)},
                      {"required_by", IdList(c, step.required_by)}});
   }
-  return {{"catalog", c.id()},          {"profile", profile.name},
-          {"hours_per_week", hours_per_week}, {"steps", std::move(steps)},
-          {"total_hours", plan.total_hours},  {"weeks", plan.weeks}};
+  return {{"catalog", c.id()},
+          {"profile", profile.name},
+          {"hours_per_week", hours_per_week},
+          {"steps", std::move(steps)},
+          {"total_hours", plan.total_hours},
+          {"weeks", plan.weeks}};
 }
 
 }  // namespace pathrank::json

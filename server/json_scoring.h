@@ -4,10 +4,9 @@
 #ifndef PATHRANK_SERVER_JSON_SCORING_H_
 #define PATHRANK_SERVER_JSON_SCORING_H_
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "pathrank/catalog.h"
 #include "pathrank/learner.h"

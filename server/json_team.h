@@ -5,10 +5,9 @@
 #ifndef PATHRANK_SERVER_JSON_TEAM_H_
 #define PATHRANK_SERVER_JSON_TEAM_H_
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "pathrank/team_matcher.h"
 
@@ -16,7 +15,8 @@ namespace pathrank::json {
 
 // Parses `[{"id": "ana", "mastery": {"gin": 1.0}}, ...]` found at JSON
 // pointer `at`. Errors name the field ("/members/2/mastery/gin").
-Result<std::vector<TeamMember>> ParseTeamMembers(const nlohmann::json& value, const std::string& at);
+Result<std::vector<TeamMember>> ParseTeamMembers(const nlohmann::json& value,
+                                                 const std::string& at);
 
 // {"catalog", "profile", "items": [{"id", "title", "fit", "terms": {"goal_fit",
 // "team_coverage", "experts", "experts_share", "ramp_up_hours", "ramp_up",

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   pathrank::cli::AddRecommendCommands(app, context);
   pathrank::cli::AddTeamCommand(app, context);
   pathrank::cli::AddPluginCommands(app, context);
+  pathrank::cli::AddServeCommand(app, context);
   pathrank::cli::AddSimulateCommand(app, context);
   pathrank::cli::AddEvalCommand(app, context);
   pathrank::cli::AddTuneCommand(app, context, argc, argv);

@@ -60,7 +60,8 @@ std::string MermaidEscape(const std::string& s) {
 }
 
 std::string Label(const Catalog& c, const PlanStep& step, size_t index) {
-  return std::to_string(index + 1) + ". " + c.item(step.item).title + " (" + Hours(step.hours) + " h)";
+  return std::to_string(index + 1) + ". " + c.item(step.item).title + " (" + Hours(step.hours) +
+         " h)";
 }
 
 }  // namespace

@@ -1,0 +1,37 @@
+// POST /v1/catalogs/{cid}/recommendations and /v1/catalogs/{cid}/paths:
+// stateless scoring, the learner's state in the body.
+
+#include <httplib.h>
+
+#include "handlers.h"
+#include "http_reply.h"
+#include "json_api.h"
+#include "scoring_service.h"
+
+namespace pathrank::server {
+
+void HandleRecommend(ServerState& state, const httplib::Request& req, httplib::Response& res) {
+  auto snapshot = TakeSnapshot(state, res);
+  if (!snapshot) return;
+  const ServedCatalog* served = CatalogOfPath(*snapshot, req, 1, res);
+  if (!served) return;
+  RecommendRequest request;
+  if (auto problem = ParseRecommendRequest(req.body, &request)) return ReplyProblem(res, *problem);
+  Result<RecommendAnswer> answer = RunRecommend(*snapshot, *served, request, state.config.limits);
+  if (!answer) return ReplyStatus(res, answer.error());
+  ReplyJson(res, 200, RenderRecommendations(*served, *answer));
+}
+
+void HandlePlan(ServerState& state, const httplib::Request& req, httplib::Response& res) {
+  auto snapshot = TakeSnapshot(state, res);
+  if (!snapshot) return;
+  const ServedCatalog* served = CatalogOfPath(*snapshot, req, 1, res);
+  if (!served) return;
+  PlanRequest request;
+  if (auto problem = ParsePlanRequest(req.body, &request)) return ReplyProblem(res, *problem);
+  Result<PlanAnswer> answer = RunPlan(*snapshot, *served, request, state.config.limits);
+  if (!answer) return ReplyStatus(res, answer.error());
+  ReplyJson(res, 200, RenderPlan(*served, *answer));
+}
+
+}  // namespace pathrank::server

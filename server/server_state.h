@@ -1,0 +1,38 @@
+// ServerState: everything the HTTP handlers reach, owned by `pathrank serve`
+// (or a test) and outliving the HttpServer.
+//
+// Thread safety: the members are themselves thread-safe; the references
+// never change after construction.
+
+#ifndef PATHRANK_SERVER_SERVER_STATE_H_
+#define PATHRANK_SERVER_SERVER_STATE_H_
+
+#include <atomic>
+
+#include "access_log.h"
+#include "auth.h"
+#include "catalog_registry.h"
+#include "config.h"
+#include "learner_store.h"
+#include "metrics.h"
+
+namespace pathrank::server {
+
+struct ServerState {
+  ServerState(const ServerConfig& c, CatalogRegistry& r, LearnerStore& s, AccessLog& l)
+      : config(c), registry(r), store(s), access_log(l), auth(c.api_keys) {}
+
+  const ServerConfig& config;
+  CatalogRegistry& registry;
+  LearnerStore& store;
+  AccessLog& access_log;
+  const Authenticator auth;
+  // The request metrics; set by the HttpServer serving this state.
+  Metrics* metrics = nullptr;
+  // Set when shutdown begins: /readyz answers 503 from then on.
+  std::atomic<bool> stopping{false};
+};
+
+}  // namespace pathrank::server
+
+#endif  // PATHRANK_SERVER_SERVER_STATE_H_
