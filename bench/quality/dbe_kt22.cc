@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <initializer_list>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -17,29 +18,46 @@ namespace {
 using internal::CsvField;
 using internal::CsvReader;
 
-// Reads a CSV file with a header into rows of column name -> text.
-Result<std::vector<std::map<std::string, std::string>>> ReadCsv(const std::string& path) {
+// A CSV file with a header: rows of fields, and the column of each name.
+struct Table {
+  std::map<std::string, size_t> column;
+  std::vector<std::vector<std::string>> rows;
+  const std::string& At(size_t row, const std::string& name) const {
+    return rows[row][column.at(name)];
+  }
+};
+
+Result<Table> ReadCsv(const std::string& path, std::initializer_list<const char*> required) {
   auto text = ReadFile(path);
   if (!text) return text.error();
   CsvReader reader(*text);
   std::vector<CsvField> row;
-  std::vector<std::string> header;
-  std::vector<std::map<std::string, std::string>> out;
+  Table out;
+  bool header = true;
+  size_t width = 0;
   while (reader.Next(&row)) {
-    if (header.empty()) {
-      for (const CsvField& f : row) header.push_back(f.text);
+    if (header) {
+      for (size_t c = 0; c < row.size(); ++c) out.column[row[c].text] = c;
+      width = row.size();
+      header = false;
       continue;
     }
     if (row.size() == 1 && row[0].text.empty()) continue;
-    if (row.size() != header.size()) {
+    if (row.size() != width) {
       return Status::InvalidArgument(path + ": line " + std::to_string(reader.line()) +
-                                     ": expected " + std::to_string(header.size()) + " fields");
+                                     ": expected " + std::to_string(width) + " fields");
     }
-    std::map<std::string, std::string> r;
-    for (size_t c = 0; c < row.size(); ++c) r[header[c]] = row[c].text;
-    out.push_back(std::move(r));
+    std::vector<std::string> fields;
+    fields.reserve(row.size());
+    for (CsvField& f : row) fields.push_back(std::move(f.text));
+    out.rows.push_back(std::move(fields));
   }
   if (!reader.error().empty()) return Status::InvalidArgument(path + ": " + reader.error());
+  for (const char* name : required) {
+    if (!out.column.count(name)) {
+      return Status::InvalidArgument(path + ": no column \"" + std::string(name) + "\"");
+    }
+  }
   return out;
 }
 
@@ -58,25 +76,31 @@ struct Student {
 
 Result<DbeKt22> Load(const std::string& dir) {
   DbeKt22 out;
-  auto kcs = ReadCsv(dir + "/kcs.csv");
+  auto kcs = ReadCsv(dir + "/kcs.csv", {"kc_id", "kc_name"});
   if (!kcs) return kcs.error();
-  auto edges = ReadCsv(dir + "/kc_edges.csv");
+  auto edges = ReadCsv(dir + "/kc_edges.csv", {"from_kc_id", "to_kc_id"});
   if (!edges) return edges.error();
-  auto sequences = ReadCsv(dir + "/dbe_kt22_sequences.csv");
+  auto sequences = ReadCsv(dir + "/dbe_kt22_sequences.csv", {"student", "step", "split", "kc_ids"});
   if (!sequences) return sequences.error();
 
   std::map<int, std::string> names;
-  for (auto& r : *kcs) names[std::stoi(r["kc_id"])] = r["kc_name"];
+  for (size_t r = 0; r < kcs->rows.size(); ++r) {
+    names[std::stoi(kcs->At(r, "kc_id"))] = kcs->At(r, "kc_name");
+  }
 
   // Students and their first reaches, in file order (rows are by step).
   std::vector<Student> students;
   std::map<std::string, size_t> index;
   std::map<size_t, std::set<int>> seen;
-  for (auto& r : *sequences) {
-    auto [it, added] = index.try_emplace(r["student"], students.size());
-    if (added) students.push_back({r["student"], r["split"] != "valid", {}});
+  const size_t c_student = sequences->column.at("student");
+  const size_t c_step = sequences->column.at("step");
+  const size_t c_split = sequences->column.at("split");
+  const size_t c_kcs = sequences->column.at("kc_ids");
+  for (const std::vector<std::string>& r : sequences->rows) {
+    auto [it, added] = index.try_emplace(r[c_student], students.size());
+    if (added) students.push_back({r[c_student], r[c_split] != "valid", {}});
     Student& s = students[it->second];
-    const std::string& list = r["kc_ids"];
+    const std::string& list = r[c_kcs];
     if (list.empty()) {
       ++out.skipped_rows;
       continue;
@@ -92,7 +116,7 @@ Result<DbeKt22> Load(const std::string& dir) {
       }
       start = end + 1;
     }
-    if (!fresh.empty()) s.events.push_back({std::stoll(r["step"]), std::move(fresh)});
+    if (!fresh.empty()) s.events.push_back({std::stoll(r[c_step]), std::move(fresh)});
   }
 
   // Mean normalised first-reach position among training students.
@@ -140,8 +164,8 @@ Result<DbeKt22> Load(const std::string& dir) {
     spec.items.push_back(std::move(item));
   }
   std::set<std::pair<int, int>> pairs;
-  for (auto& r : *edges) {
-    const int a = std::stoi(r["from_kc_id"]), b = std::stoi(r["to_kc_id"]);
+  for (size_t r = 0; r < edges->rows.size(); ++r) {
+    const int a = std::stoi(edges->At(r, "from_kc_id")), b = std::stoi(edges->At(r, "to_kc_id"));
     if (a == b || !names.count(a) || !names.count(b)) continue;
     const int early = rank[a] < rank[b] ? a : b, late = early == a ? b : a;
     if (!pairs.insert({early, late}).second) continue;

@@ -29,9 +29,9 @@ TEST(CliTuningTest, SimulateEvalTuneAndRecommendWithTheResult) {
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   const std::string go = testing::GoCatalogPath();
-  auto sim = RunPathrank("simulate " + go + " --learners 120 --seed 3 --out " + dir + "/sim.csv");
+  auto sim = RunPathrank("simulate " + go + " --learners 50 --seed 3 --out " + dir + "/sim.csv");
   ASSERT_EQ(sim.exit_code, 0) << sim.out;
-  EXPECT_THAT(sim.out, HasSubstr("simulated 120 learners"));
+  EXPECT_THAT(sim.out, HasSubstr("simulated 50 learners"));
   EXPECT_THAT(Slurp(dir + "/sim.csv"), HasSubstr("learner,step,item,mastery,goal\nsim-00000,1,"));
 
   auto eval = RunPathrank("eval " + go + " -t " + dir + "/sim.csv --train " + dir + "/sim.csv");
@@ -46,7 +46,7 @@ TEST(CliTuningTest, SimulateEvalTuneAndRecommendWithTheResult) {
   EXPECT_THAT(no_train.out, ::testing::Not(HasSubstr("transition")));
 
   auto tune = RunPathrank("tune " + go + " --trajectories " + dir + "/sim.csv --seed 2 --out " +
-                          dir + "/tuned --samples 6 --rounds 1 --label 'simulated learners'");
+                          dir + "/tuned --samples 3 --rounds 1 --label 'simulated learners'");
   ASSERT_EQ(tune.exit_code, 0) << tune.out;
   EXPECT_THAT(tune.out, HasSubstr("tune: "));  // plain progress lines off a terminal
   EXPECT_THAT(tune.out, HasSubstr("ETA"));

@@ -88,7 +88,7 @@ TEST(TunerTest, BeatsEveryBaselineOnSimulatedLearners) {
   auto catalog = LoadCatalogFile(testing::GoCatalogPath());
   ASSERT_TRUE(catalog.has_value());
   SimulationOptions sim;
-  sim.learners = 250;
+  sim.learners = 150;
   sim.seed = 1;
   auto learners = SimulateLearners(**catalog, sim);
   ASSERT_TRUE(learners.has_value());

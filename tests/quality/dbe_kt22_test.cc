@@ -71,13 +71,18 @@ TEST_F(DbeKt22Test, TunedProfileReachesTransitionAndBeatsCoverage) {
   o.seed = 1;
   o.random_samples = 8;
   o.descent_rounds = 1;
-  o.validation_candidates = 2;
-  o.max_search_steps = 8000;  // a seeded sample of training students keeps the test fast
+  o.validation_candidates = 1;
   o.bootstrap_resamples = 200;
   o.threads = 2;
-  auto r = Tune(scorer, ScoringProfile{}, data_->train, data_->test, o);
+  // Every fourth training student and every second held-out student keep
+  // the test fast under the sanitizers; the full run (all 1,012 / 252) is in
+  // bench/quality/RESULTS.md.
+  std::vector<Trajectory> train, test;
+  for (size_t l = 0; l < data_->train.size(); l += 4) train.push_back(data_->train[l]);
+  for (size_t l = 0; l < data_->test.size(); l += 2) test.push_back(data_->test[l]);
+  auto r = Tune(scorer, ScoringProfile{}, train, test, o);
   ASSERT_TRUE(r.has_value()) << r.error().message();
-  EXPECT_EQ(r->test_learners, 252u);
+  EXPECT_EQ(r->test_learners, 126u);
   const BaselineComparison* transition = nullptr;
   const BaselineComparison* coverage = nullptr;
   for (const BaselineComparison& c : r->comparisons) {
