@@ -139,7 +139,8 @@ Result<PlanAnswer> RunPlan(const RegistrySnapshot& snapshot, const ServedCatalog
 }
 
 Result<TeamMatchAnswer> RunTeamMatch(const RegistrySnapshot& snapshot, const ServedCatalog& served,
-                                     const TeamMatchApiRequest& request, const LimitsConfig& limits) {
+                                     const TeamMatchApiRequest& request,
+                                     const LimitsConfig& limits) {
   Errors errors;
   TeamMatchAnswer answer;
   ResolveProfile(snapshot, request.profile, request.weights, &answer.profile, &errors);

@@ -57,7 +57,8 @@ struct TeamMatchAnswer {
 // duplicate member id, unknown items, goals, kind or type, k outside
 // 1..limits.max_k, or an unknown profile.
 Result<TeamMatchAnswer> RunTeamMatch(const RegistrySnapshot& snapshot, const ServedCatalog& served,
-                                     const TeamMatchApiRequest& request, const LimitsConfig& limits);
+                                     const TeamMatchApiRequest& request,
+                                     const LimitsConfig& limits);
 
 // Goals must name goals of `catalog` with weights in (0, 100]
 // ("/goals/<id>").
