@@ -66,7 +66,11 @@ void BM_BuildSyntheticCatalog(benchmark::State& state) {
   state.counters["entries_per_item"] = static_cast<double>(entries) / spec.items.size();
   state.SetItemsProcessed(state.iterations() * spec.items.size());
 }
-BENCHMARK(BM_BuildSyntheticCatalog)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BuildSyntheticCatalog)
+    ->Arg(1000)
+    ->Arg(10000)
+    ->Arg(100000)
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace pathrank

@@ -20,7 +20,8 @@ namespace {
 
 std::shared_ptr<const Catalog> GoCatalog() {
   static auto catalog = [] {
-    auto c = LoadCatalogFile(std::string(PATHRANK_SOURCE_DIR) + "/datasets/go-backend/catalog.json");
+    auto c =
+        LoadCatalogFile(std::string(PATHRANK_SOURCE_DIR) + "/datasets/go-backend/catalog.json");
     return c ? *c : nullptr;
   }();
   return catalog;
@@ -62,7 +63,8 @@ std::vector<LearnerState> Learners(const Catalog& c, size_t count, uint64_t seed
     s.mastery.assign(c.item_count(), 0.0);
     const double progress = unit(rng) * 0.6;
     for (ItemId i = 0; i < c.item_count(); ++i) {
-      if (c.topological_rank(i) < progress * c.item_count()) s.mastery[i] = unit(rng) < 0.8 ? 1.0 : 0.5;
+      if (c.topological_rank(i) < progress * c.item_count())
+        s.mastery[i] = unit(rng) < 0.8 ? 1.0 : 0.5;
     }
     s.goals.push_back({static_cast<uint32_t>(rng() % c.goals().size()), 1.0});
     if (rng() % 2) s.goals.push_back({static_cast<uint32_t>(rng() % c.goals().size()), 0.5});
@@ -137,9 +139,9 @@ void BM_Batch1000On10k(benchmark::State& state) {
   options.k = 10;
   std::vector<std::vector<Recommendation>> out;
   for (auto _ : state) {
-    Status s = batch.Recommend(learners, ScoringProfile{}, options, &out,
-                               static_cast<size_t>(state.range(0)),
-                               static_cast<size_t>(state.range(1)));
+    Status s =
+        batch.Recommend(learners, ScoringProfile{}, options, &out,
+                        static_cast<size_t>(state.range(0)), static_cast<size_t>(state.range(1)));
     benchmark::DoNotOptimize(s);
   }
   state.SetItemsProcessed(state.iterations() * kBatchLearners);

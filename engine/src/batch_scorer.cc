@@ -8,7 +8,6 @@
 
 namespace pathrank {
 
-
 BatchScorer::BatchScorer(const Scorer& scorer) : scorer_(scorer) {}
 
 BatchScorer::~BatchScorer() = default;
@@ -201,7 +200,8 @@ Status BatchScorer::Recommend(std::span<const LearnerState> learners, const Scor
       }
       level.resize(L);
       for (size_t j = 0; j < L; ++j) {
-        level[j] = internal::LearnerLevel(scorer_.difficulty_, learners[first + j].mastery, p.theta);
+        level[j] =
+            internal::LearnerLevel(scorer_.difficulty_, learners[first + j].mastery, p.theta);
       }
       Lanes sequence;
       if (options.sequence != nullptr) {
@@ -231,8 +231,8 @@ Status BatchScorer::Recommend(std::span<const LearnerState> learners, const Scor
         const LearnerState& learner = learners[first + j];
         for (size_t i = 0; i < n; ++i) ready_column[i] = ready[i * L + j];
         const std::span<const double> score_column(by_learner.row(j), n);
-        const std::vector<ItemId> ranked =
-            internal::RankCandidates(scorer_, learner.mastery, p, plain, score_column, ready_column);
+        const std::vector<ItemId> ranked = internal::RankCandidates(
+            scorer_, learner.mastery, p, plain, score_column, ready_column);
         auto& list = (*out)[first + j];
         list.reserve(ranked.size());
         for (ItemId i : ranked) {
@@ -245,7 +245,8 @@ Status BatchScorer::Recommend(std::span<const LearnerState> learners, const Scor
           r.terms.unlock = unlock.row(i)[j];
           r.terms.foundation = scorer_.foundation_[i];
           r.terms.sequence = options.sequence != nullptr ? sequence.row(i)[j] : 0.0;
-          r.terms.effort = internal::Effort(scorer_.hours_scale_[i], scorer_.difficulty_[i], level[j]);
+          r.terms.effort =
+              internal::Effort(scorer_.hours_scale_[i], scorer_.difficulty_[i], level[j]);
           list.push_back(std::move(r));
         }
       }

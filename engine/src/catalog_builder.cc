@@ -32,16 +32,14 @@ class Problems {
   bool empty() const { return list_.empty(); }
 
   Status ToStatus(const std::string& catalog_id, size_t max_listed) const {
-    std::string message = "catalog " + Quoted(catalog_id) + ": " +
-                          std::to_string(list_.size()) +
+    std::string message = "catalog " + Quoted(catalog_id) + ": " + std::to_string(list_.size()) +
                           (list_.size() == 1 ? " error" : " errors");
     for (size_t i = 0; i < list_.size() && i < max_listed; ++i) {
       message += "\n  " + list_[i].message;
       if (!list_[i].field.empty()) message += " (at " + list_[i].field + ")";
     }
     if (list_.size() > max_listed) {
-      message += "\n  ... and " + std::to_string(list_.size() - max_listed) +
-                 " more";
+      message += "\n  ... and " + std::to_string(list_.size() - max_listed) + " more";
     }
     Status status = Status::InvalidArgument(std::move(message));
     for (const FieldError& e : list_) status.AddField(e.field, e.message);
@@ -69,9 +67,7 @@ class CatalogAssembler {
   std::shared_ptr<Catalog> Finish(CatalogSpec spec);
 
  private:
-  std::string ItemRef(size_t i) const {
-    return "item " + Quoted(spec_.items[i].id);
-  }
+  std::string ItemRef(size_t i) const { return "item " + Quoted(spec_.items[i].id); }
 
   const CatalogSpec& spec_;
   Problems* problems_;
@@ -91,8 +87,8 @@ class CatalogAssembler {
 
 void CatalogAssembler::CheckInfo() {
   if (!IsSlug(spec_.id)) {
-    problems_->Add("/id", "catalog id " + Quoted(spec_.id) +
-                              " is not a slug ([a-z0-9][a-z0-9._-]*)");
+    problems_->Add("/id",
+                   "catalog id " + Quoted(spec_.id) + " is not a slug ([a-z0-9][a-z0-9._-]*)");
   }
   if (spec_.title.empty()) problems_->Add("/title", "catalog title is empty");
 }
@@ -115,8 +111,7 @@ void CatalogAssembler::IndexStages(bool declare_on_use, CatalogSpec* spec) {
     for (ItemSpec& item : spec->items) {
       if (item.stage.empty()) item.stage = "general";
       if (stage_index_.count(item.stage)) continue;
-      stage_index_.emplace(item.stage,
-                           static_cast<uint32_t>(spec->stages.size()));
+      stage_index_.emplace(item.stage, static_cast<uint32_t>(spec->stages.size()));
       spec->stages.push_back({item.stage, item.stage, ""});
     }
   }
@@ -129,8 +124,7 @@ void CatalogAssembler::CheckItems() {
     const std::string at = JsonPointer("/items", i);
     auto [it, fresh] = item_index_.emplace(items[i].id, static_cast<uint32_t>(i));
     if (!fresh) {
-      problems_->Add(at + "/id", "item " + Quoted(items[i].id) + " at index " +
-                                     std::to_string(i) +
+      problems_->Add(at + "/id", "item " + Quoted(items[i].id) + " at index " + std::to_string(i) +
                                      " duplicates the id of the item at index " +
                                      std::to_string(it->second));
     }
@@ -225,8 +219,8 @@ void CatalogAssembler::CheckGoals() {
         problems_->Add(field, ref + ": unknown item " + Quoted(item));
       }
       if (!InUnitWeightRange(weight)) {
-        problems_->Add(field, ref + ": weight of item " + Quoted(item) +
-                                  " must be a number in (0, 1]");
+        problems_->Add(field,
+                       ref + ": weight of item " + Quoted(item) + " must be a number in (0, 1]");
       }
     }
     for (const auto& [tag, weight] : goal.tags) {
@@ -235,8 +229,8 @@ void CatalogAssembler::CheckGoals() {
         problems_->Add(field, ref + ": tag " + Quoted(tag) + " matches no item");
       }
       if (!InUnitWeightRange(weight)) {
-        problems_->Add(field, ref + ": weight of tag " + Quoted(tag) +
-                                  " must be a number in (0, 1]");
+        problems_->Add(field,
+                       ref + ": weight of tag " + Quoted(tag) + " must be a number in (0, 1]");
       }
     }
   }
@@ -247,8 +241,7 @@ void CatalogAssembler::CheckNames() {
   for (size_t i = 0; i < spec_.items.size(); ++i) {
     const ItemSpec& item = spec_.items[i];
     for (size_t a = 0; a < item.aliases.size(); ++a) {
-      auto [it, fresh] =
-          name_index_.emplace(AsciiLower(item.aliases[a]), static_cast<uint32_t>(i));
+      auto [it, fresh] = name_index_.emplace(AsciiLower(item.aliases[a]), static_cast<uint32_t>(i));
       if (!fresh && it->second != i) {
         problems_->Add(JsonPointer(JsonPointer("/items", i) + "/aliases", a),
                        ItemRef(i) + ": alias " + Quoted(item.aliases[a]) +
@@ -289,9 +282,9 @@ void CatalogAssembler::BuildGraph() {
     std::string text;
     for (uint32_t node : cycle) text += Quoted(items[node].id) + " -> ";
     text += Quoted(items[cycle.front()].id);
-    problems_->Add(JsonPointer("/items", cycle.front()) + "/prerequisites",
-                   "cycle of " + std::to_string(cycle.size()) +
-                       " items, each needing the next: " + text);
+    problems_->Add(
+        JsonPointer("/items", cycle.front()) + "/prerequisites",
+        "cycle of " + std::to_string(cycle.size()) + " items, each needing the next: " + text);
   }
 }
 
@@ -421,8 +414,8 @@ Result<std::shared_ptr<const Catalog>> CatalogBuilder::Build() {
     for (auto& [item_id, clause] : loose_clauses_) {
       auto it = index.find(item_id);
       if (it == index.end()) {
-        problems.Add("/items", "a prerequisite clause was added to unknown item " +
-                                   Quoted(item_id));
+        problems.Add("/items",
+                     "a prerequisite clause was added to unknown item " + Quoted(item_id));
         continue;
       }
       spec.items[it->second].prerequisites.push_back(std::move(clause));

@@ -1,9 +1,8 @@
 #include "pathrank/catalog_json.h"
 
 #include <limits>
-#include <utility>
-
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "json_fields.h"
 #include "pathrank/catalog_builder.h"
@@ -80,8 +79,7 @@ void ReadItem(const json& v, const std::string& at, std::vector<FieldError>* err
   if (const json* list = f.Member("prerequisites", json::value_t::array, false)) {
     out->prerequisites.resize(list->size());
     for (size_t c = 0; c < list->size(); ++c) {
-      ReadClause((*list)[c], JsonPointer(f.At("prerequisites"), c), errors,
-                 &out->prerequisites[c]);
+      ReadClause((*list)[c], JsonPointer(f.At("prerequisites"), c), errors, &out->prerequisites[c]);
     }
   }
 }
@@ -166,9 +164,8 @@ std::string FormatCatalogJson(const CatalogSpec& spec) {
     if (!s.prerequisites.empty()) {
       ojson clauses = ojson::array();
       for (const ClauseSpec& c : s.prerequisites) {
-        ojson clause = {{"any_of", c.any_of},
-                        {"weight", c.weight},
-                        {"type", ClauseTypeName(c.type)}};
+        ojson clause = {
+            {"any_of", c.any_of}, {"weight", c.weight}, {"type", ClauseTypeName(c.type)}};
         if (!c.note.empty()) clause["note"] = c.note;
         clauses.push_back(std::move(clause));
       }

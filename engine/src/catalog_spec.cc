@@ -4,9 +4,12 @@ namespace pathrank {
 
 std::string_view ItemKindName(ItemKind kind) {
   switch (kind) {
-    case ItemKind::kTopic: return "topic";
-    case ItemKind::kFramework: return "framework";
-    case ItemKind::kProject: return "project";
+    case ItemKind::kTopic:
+      return "topic";
+    case ItemKind::kFramework:
+      return "framework";
+    case ItemKind::kProject:
+      return "project";
   }
   return "topic";
 }
@@ -30,9 +33,7 @@ std::optional<ClauseType> ParseClauseType(std::string_view name) {
 
 bool IsSlug(std::string_view s) {
   if (s.empty() || s.size() > 128) return false;
-  auto alnum = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-  };
+  auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
   if (!alnum(s[0])) return false;
   for (char c : s) {
     if (!alnum(c) && c != '.' && c != '_' && c != '-') return false;

@@ -95,8 +95,9 @@ Explanation BuildExplanation(const Scorer& scorer, std::span<const double> claus
     }
     e.serves.push_back(std::move(service));
   }
-  std::stable_sort(e.serves.begin(), e.serves.end(),
-                   [](const GoalService& a, const GoalService& b) { return a.relevance > b.relevance; });
+  std::stable_sort(
+      e.serves.begin(), e.serves.end(),
+      [](const GoalService& a, const GoalService& b) { return a.relevance > b.relevance; });
 
   std::vector<std::pair<double, ItemId>> gains;
   for (const Dependent& d : c.dependents_of(i)) {

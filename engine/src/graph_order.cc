@@ -47,8 +47,8 @@ namespace {
 
 // Iterative Tarjan over the nodes with in_play[node]; returns the components
 // with more than one node.
-std::vector<std::vector<uint32_t>> NonTrivialComponents(
-    const PrereqGraph& graph, const std::vector<bool>& in_play) {
+std::vector<std::vector<uint32_t>> NonTrivialComponents(const PrereqGraph& graph,
+                                                        const std::vector<bool>& in_play) {
   const size_t n = graph.node_count();
   constexpr uint32_t kUnvisited = UINT32_MAX;
   std::vector<uint32_t> index(n, kUnvisited), low(n, 0);
@@ -103,8 +103,8 @@ std::vector<std::vector<uint32_t>> NonTrivialComponents(
 
 }  // namespace
 
-std::vector<std::vector<uint32_t>> FindCycles(
-    const PrereqGraph& graph, std::span<const uint32_t> ordered) {
+std::vector<std::vector<uint32_t>> FindCycles(const PrereqGraph& graph,
+                                              std::span<const uint32_t> ordered) {
   const size_t n = graph.node_count();
   std::vector<bool> in_play(n, true);
   for (uint32_t node : ordered) in_play[node] = false;
@@ -130,8 +130,7 @@ std::vector<std::vector<uint32_t>> FindCycles(
       node = next;
     }
     std::vector<uint32_t> cycle(path.begin() + position[node], path.end());
-    std::rotate(cycle.begin(), std::min_element(cycle.begin(), cycle.end()),
-                cycle.end());
+    std::rotate(cycle.begin(), std::min_element(cycle.begin(), cycle.end()), cycle.end());
     for (uint32_t member : path) position[member] = UINT32_MAX;
     for (uint32_t member : component) in_component[member] = false;
     cycles.push_back(std::move(cycle));

@@ -11,15 +11,22 @@ using nlohmann::json;
 
 std::string_view JsonTypeName(const json& value) {
   switch (value.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::object: return "object";
-    case json::value_t::array: return "array";
-    case json::value_t::string: return "string";
-    case json::value_t::boolean: return "boolean";
+    case json::value_t::null:
+      return "null";
+    case json::value_t::object:
+      return "object";
+    case json::value_t::array:
+      return "array";
+    case json::value_t::string:
+      return "string";
+    case json::value_t::boolean:
+      return "boolean";
     case json::value_t::number_integer:
     case json::value_t::number_unsigned:
-    case json::value_t::number_float: return "number";
-    default: return "value";
+    case json::value_t::number_float:
+      return "number";
+    default:
+      return "value";
   }
 }
 
@@ -40,8 +47,7 @@ std::string LineColumn(std::string_view text, size_t offset) {
 }
 
 Status SyntaxError(std::string_view what, const std::string& where, const std::string& reason) {
-  Status status =
-      Status::InvalidArgument(std::string(what) + ": " + where + ": " + reason);
+  Status status = Status::InvalidArgument(std::string(what) + ": " + where + ": " + reason);
   status.AddField("", where + ": " + reason);
   return status;
 }
@@ -85,8 +91,8 @@ Status FieldErrorsToStatus(std::string_view what, const std::vector<FieldError>&
   std::string message = std::string(what) + ": " + std::to_string(errors.size()) +
                         (errors.size() == 1 ? " error" : " errors");
   for (size_t i = 0; i < errors.size() && i < max_listed; ++i) {
-    message += "\n  " + (errors[i].field.empty() ? std::string("/") : errors[i].field) +
-               ": " + errors[i].message;
+    message += "\n  " + (errors[i].field.empty() ? std::string("/") : errors[i].field) + ": " +
+               errors[i].message;
   }
   if (errors.size() > max_listed) {
     message += "\n  ... and " + std::to_string(errors.size() - max_listed) + " more";
@@ -96,8 +102,7 @@ Status FieldErrorsToStatus(std::string_view what, const std::vector<FieldError>&
   return status;
 }
 
-JsonFields::JsonFields(const json& object, std::string pointer,
-                       std::vector<FieldError>* errors)
+JsonFields::JsonFields(const json& object, std::string pointer, std::vector<FieldError>* errors)
     : object_(object),
       pointer_(std::move(pointer)),
       errors_(errors),
@@ -238,9 +243,8 @@ bool JsonFields::StringMap(const char* key, std::map<std::string, std::string>* 
   return ok;
 }
 
-bool JsonFields::NumberMap(const char* key, std::map<std::string, double>* out,
-                           bool required, double lo, double hi, bool lo_open,
-                           std::string_view range_text) {
+bool JsonFields::NumberMap(const char* key, std::map<std::string, double>* out, bool required,
+                           double lo, double hi, bool lo_open, std::string_view range_text) {
   const json* v = Member(key, json::value_t::object, required);
   if (v == nullptr) return false;
   std::map<std::string, double> values;

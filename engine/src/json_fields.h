@@ -8,11 +8,10 @@
 
 #include <initializer_list>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "pathrank/status.h"
 
@@ -34,8 +33,7 @@ class JsonFields {
  public:
   // `object` is the value at JSON pointer `pointer`; problems go to `errors`.
   // If `object` is not an object, that is recorded and every getter fails.
-  JsonFields(const nlohmann::json& object, std::string pointer,
-             std::vector<FieldError>* errors);
+  JsonFields(const nlohmann::json& object, std::string pointer, std::vector<FieldError>* errors);
 
   bool is_object() const { return is_object_; }
   const std::string& pointer() const { return pointer_; }
@@ -46,18 +44,17 @@ class JsonFields {
   // absent (an error only if `required`) or has the wrong type or range.
   bool String(const char* key, std::string* out, bool required);
   bool NonEmptyString(const char* key, std::string* out, bool required);
-  bool Number(const char* key, double* out, bool required, double lo, double hi,
-              bool lo_open, std::string_view range_text);
+  bool Number(const char* key, double* out, bool required, double lo, double hi, bool lo_open,
+              std::string_view range_text);
   bool Integer(const char* key, int* out, bool required, int lo, int hi);
   bool Bool(const char* key, bool* out, bool required);
   bool StringList(const char* key, std::vector<std::string>* out, bool required);
   bool StringMap(const char* key, std::map<std::string, std::string>* out, bool required);
   // An object of key -> number in (lo, hi] (lo_open) or [lo, hi].
-  bool NumberMap(const char* key, std::map<std::string, double>* out, bool required,
-                 double lo, double hi, bool lo_open, std::string_view range_text);
+  bool NumberMap(const char* key, std::map<std::string, double>* out, bool required, double lo,
+                 double hi, bool lo_open, std::string_view range_text);
   // The member `key` if present and of type `type`; records a type error.
-  const nlohmann::json* Member(const char* key, nlohmann::json::value_t type,
-                               bool required);
+  const nlohmann::json* Member(const char* key, nlohmann::json::value_t type, bool required);
 
   // Records an error for every member not in `known`.
   void RejectUnknown(std::initializer_list<std::string_view> known);

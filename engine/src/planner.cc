@@ -18,8 +18,12 @@ constexpr double kHoursEpsilon = 1e-9;
 class NeedSet {
  public:
   NeedSet(const Catalog& c, const LearnerState& learner, const ScoringProfile& profile)
-      : c_(c), m_(learner.mastery), profile_(profile), needed_(c.item_count(), 0),
-        required_by_(c.item_count()), target_of_(c.item_count()) {}
+      : c_(c),
+        m_(learner.mastery),
+        profile_(profile),
+        needed_(c.item_count(), 0),
+        required_by_(c.item_count()),
+        target_of_(c.item_count()) {}
 
   void AddTargets(const std::vector<std::pair<uint32_t, double>>& goals, double min_demand) {
     std::vector<double> demand(c_.item_count(), 0.0);
@@ -176,8 +180,8 @@ Result<Plan> BuildPlan(const Scorer& scorer, const LearnerState& learner,
     step.item = best;
     step.hours = c.item(best).hours;
     step.cumulative_hours = plan.total_hours + step.hours;
-    step.week = std::max(1, static_cast<int>(std::ceil(step.cumulative_hours / options.hours_per_week -
-                                                       kHoursEpsilon)));
+    step.week = std::max(1, static_cast<int>(std::ceil(
+                                step.cumulative_hours / options.hours_per_week - kHoursEpsilon)));
     step.score = sheet.score[best];
     step.target_of = need.target_of(best);
     step.required_by = need.required_by(best);
@@ -199,9 +203,10 @@ Result<Plan> PlanPath(const Scorer& scorer, const LearnerState& learner,
     s.AddField("/goals", "at least one goal is required");
     return s;
   }
-  return BuildPlan(scorer, learner, profile, options, [&](NeedSet& need, const LearnerState& state) {
-    need.AddTargets(state.goals, options.min_target_demand);
-  });
+  return BuildPlan(scorer, learner, profile, options,
+                   [&](NeedSet& need, const LearnerState& state) {
+                     need.AddTargets(state.goals, options.min_target_demand);
+                   });
 }
 
 Result<Plan> PlanToItems(const Scorer& scorer, const LearnerState& learner,

@@ -42,7 +42,8 @@ void PropagateRelevance(const KernelInputs& in, std::span<const double> mastery,
       const Clause& clause = c.clauses()[k];
       // The clause's share is split evenly among its alternatives: any one
       // satisfies it, so together they pass it on once.
-      const double base = lambda * in.clause_share[k] * (1.0 - mastery[i]) / clause.alternative_count;
+      const double base =
+          lambda * in.clause_share[k] * (1.0 - mastery[i]) / clause.alternative_count;
       for (ItemId a : c.alternatives(clause)) {
         const double other = BestOtherAlternative(mastery[a], satisfaction[k], second[k]);
         relevance[a] += base * (1.0 - other) * rel_i;

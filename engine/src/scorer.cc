@@ -14,10 +14,12 @@ Scorer::Scorer(std::shared_ptr<const Catalog> catalog) : catalog_(std::move(cata
   const size_t n = c.item_count();
 
   const std::vector<uint32_t> dependents = internal::CountTransitiveDependents(c);
-  const uint32_t max_dependents = n == 0 ? 0 : *std::max_element(dependents.begin(), dependents.end());
+  const uint32_t max_dependents =
+      n == 0 ? 0 : *std::max_element(dependents.begin(), dependents.end());
   foundation_.resize(n);
   for (size_t i = 0; i < n; ++i) {
-    foundation_[i] = max_dependents == 0 ? 0.0 : static_cast<double>(dependents[i]) / max_dependents;
+    foundation_[i] =
+        max_dependents == 0 ? 0.0 : static_cast<double>(dependents[i]) / max_dependents;
   }
 
   double max_hours = 0;
@@ -91,8 +93,8 @@ Result<std::vector<Recommendation>> Scorer::Recommend(const LearnerState& learne
   ScoreSheet sheet;
   Score(learner, profile, options.sequence, &sheet);
 
-  const std::vector<ItemId> ranked = internal::RankCandidates(*this, learner.mastery, profile,
-                                                              options, sheet.score, sheet.ready);
+  const std::vector<ItemId> ranked =
+      internal::RankCandidates(*this, learner.mastery, profile, options, sheet.score, sheet.ready);
   std::vector<Recommendation> out;
   out.reserve(ranked.size());
   for (ItemId i : ranked) {
@@ -106,8 +108,8 @@ Result<std::vector<Recommendation>> Scorer::Recommend(const LearnerState& learne
   if (options.explain) {
     internal::GoalRelevanceTable goals(*this, clause_share_, learner, profile, sheet);
     for (Recommendation& r : out) {
-      r.explanation = internal::BuildExplanation(*this, clause_share_, learner, profile, sheet,
-                                                 goals, r.item);
+      r.explanation =
+          internal::BuildExplanation(*this, clause_share_, learner, profile, sheet, goals, r.item);
     }
   }
   return out;

@@ -1,7 +1,6 @@
 #include "pathrank/scoring_profile.h"
 
 #include <cmath>
-
 #include <nlohmann/json.hpp>
 
 #include "json_fields.h"
@@ -135,8 +134,8 @@ Result<ScoringProfile> ParseProfileJson(std::string_view text) {
     for (auto it = w->begin(); it != w->end(); ++it) {
       const std::string at = internal::JsonPointer("/weights", it.key());
       if (!it->is_number()) {
-        errors.push_back({at, "expected a number, got " +
-                                  std::string(internal::JsonTypeName(*it))});
+        errors.push_back(
+            {at, "expected a number, got " + std::string(internal::JsonTypeName(*it))});
         continue;
       }
       weights[it.key()] = it->get<double>();

@@ -8,8 +8,8 @@ namespace pathrank {
 
 namespace {
 
-constexpr const char* kStages[] = {"foundation", "concurrency", "cs-basics", "web",
-                                   "data", "microservices", "cloud-native"};
+constexpr const char* kStages[] = {"foundation", "concurrency",   "cs-basics",   "web",
+                                   "data",       "microservices", "cloud-native"};
 
 std::string ItemName(uint32_t i) { return "item-" + std::to_string(i); }
 
@@ -35,8 +35,8 @@ CatalogSpec MakeSyntheticCatalog(const SyntheticCatalogOptions& options) {
   for (uint32_t i = 0; i < n; ++i) {
     ItemSpec& item = spec.items[i];
     item.id = ItemName(i);
-    item.kind = i % 23 == 0 ? ItemKind::kFramework
-                            : (i % 97 == 0 ? ItemKind::kProject : ItemKind::kTopic);
+    item.kind =
+        i % 23 == 0 ? ItemKind::kFramework : (i % 97 == 0 ? ItemKind::kProject : ItemKind::kTopic);
     item.title = "Item " + std::to_string(i);
     item.stage = kStages[static_cast<uint64_t>(i) * 7 / n];
     item.hours = 1.0 + uniform(40);
@@ -47,7 +47,8 @@ CatalogSpec MakeSyntheticCatalog(const SyntheticCatalogOptions& options) {
     if (i < roots) continue;
 
     // About entries_per_item alternatives, in clauses of 1..4 alternatives.
-    uint32_t budget = static_cast<uint32_t>(options.entries_per_item * 2 * (rng() % 1000) / 1000.0 + 0.5);
+    uint32_t budget =
+        static_cast<uint32_t>(options.entries_per_item * 2 * (rng() % 1000) / 1000.0 + 0.5);
     budget = std::max<uint32_t>(budget, 1);
     while (budget > 0) {
       ClauseSpec clause;
@@ -62,8 +63,8 @@ CatalogSpec MakeSyntheticCatalog(const SyntheticCatalogOptions& options) {
         }
       }
       budget -= width;
-      clause.type = chance(options.recommends_share) ? ClauseType::kRecommends
-                                                     : ClauseType::kRequires;
+      clause.type =
+          chance(options.recommends_share) ? ClauseType::kRecommends : ClauseType::kRequires;
       clause.weight = clause.type == ClauseType::kRequires ? 1.0 : 0.25 + 0.25 * uniform(3);
       item.prerequisites.push_back(std::move(clause));
     }

@@ -20,7 +20,8 @@ std::vector<std::string> Words(std::string_view text) {
   std::vector<std::string> words;
   std::string word;
   for (char ch : text) {
-    const bool alnum = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+    const bool alnum =
+        (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
     if (alnum) {
       word += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
     } else if (!word.empty()) {
@@ -35,8 +36,8 @@ std::vector<std::string> Words(std::string_view text) {
 // The words that say what a goal wants: its id's and title's words of three
 // letters or more, without filler words.
 std::vector<std::string> GoalKeywords(const Goal& goal) {
-  static const std::set<std::string> kFiller = {"and", "the", "for", "with", "applications",
-                                                "services", "development", "delivery"};
+  static const std::set<std::string> kFiller = {
+      "and", "the", "for", "with", "applications", "services", "development", "delivery"};
   std::set<std::string> out;
   for (const std::string& w : Words(goal.id + " " + goal.title)) {
     if (w.size() >= 3 && !kFiller.count(w)) out.insert(w);
@@ -77,8 +78,8 @@ Result<Resolved> Resolve(const Catalog& c, const TeamMatchRequest& request) {
   Resolved r;
   if (request.members.empty()) errors.push_back({"/members", "a team needs at least one member"});
   if (request.members.size() > kMaxTeamMembers) {
-    errors.push_back({"/members", "at most " + std::to_string(kMaxTeamMembers) +
-                                      " members, got " + std::to_string(request.members.size())});
+    errors.push_back({"/members", "at most " + std::to_string(kMaxTeamMembers) + " members, got " +
+                                      std::to_string(request.members.size())});
   }
   if (request.k == 0 || request.k > 100) errors.push_back({"/k", "must be an integer in 1..100"});
   std::unordered_set<std::string> seen;
@@ -91,7 +92,8 @@ Result<Resolved> Resolve(const Catalog& c, const TeamMatchRequest& request) {
     }
     auto state = MakeLearnerState(c, member.mastery, {});
     if (!state) {
-      for (const FieldError& e : state.error().fields()) errors.push_back({at + e.field, e.message});
+      for (const FieldError& e : state.error().fields())
+        errors.push_back({at + e.field, e.message});
       continue;
     }
     r.members.push_back(std::move(*state));
@@ -116,7 +118,8 @@ Result<Resolved> Resolve(const Catalog& c, const TeamMatchRequest& request) {
   }
   if (r.candidates.empty()) {
     std::string known;
-    for (const std::string& t : CandidateTypes(c, request.kind)) known += (known.empty() ? "" : ", ") + t;
+    for (const std::string& t : CandidateTypes(c, request.kind))
+      known += (known.empty() ? "" : ", ") + t;
     errors.push_back({request.type.empty() ? "/kind" : "/type",
                       "no candidate item has this " +
                           std::string(request.type.empty() ? "kind" : "type") +

@@ -2,7 +2,6 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
 #include <sys/wait.h>
 
 #include <array>
@@ -196,7 +195,8 @@ TEST(CliTeamTest, TableJsonAndErrors) {
 
   const std::string dup = ::testing::TempDir() + "/cli_team_dup.json";
   std::ofstream(dup) << R"([{"id": "ana", "mastery": {"nosuch": 1}}, {"id": "ana"}])";
-  CliRun bad = RunCli("team " + testing::GoCatalogPath() + " --members " + dup + " --goal microservices");
+  CliRun bad =
+      RunCli("team " + testing::GoCatalogPath() + " --members " + dup + " --goal microservices");
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_THAT(bad.out, HasSubstr("/members/0/mastery/nosuch"));
   EXPECT_THAT(bad.out, HasSubstr("/members/1/id: duplicate member id \"ana\""));

@@ -39,7 +39,8 @@ CatalogSpec TinySpec() {
   spec.title = "Tiny";
   spec.stages = {{"foundation", "Foundation", ""}, {"web", "Web", ""}};
   spec.items.push_back(MakeItem("basics", "foundation", {}, {"go-core"}));
-  spec.items.push_back(MakeItem("goroutines", "foundation", {Requires({"basics"})}, {"concurrency"}));
+  spec.items.push_back(
+      MakeItem("goroutines", "foundation", {Requires({"basics"})}, {"concurrency"}));
   spec.items.push_back(MakeItem("channels", "foundation",
                                 {Requires({"goroutines"}), Recommends({"basics"}, 0.5)},
                                 {"concurrency"}));
@@ -271,8 +272,10 @@ TEST(CatalogValidationTest, GoalErrors) {
   empty.title = "Empty";
   spec.goals.push_back(empty);
   std::string message = BuildError(spec);
-  EXPECT_THAT(message, HasSubstr("goal \"web-dev\": unknown item \"nosuch\" (at /goals/0/items/nosuch)"));
-  EXPECT_THAT(message, HasSubstr("goal \"web-dev\": weight of tag \"web\" must be a number in (0, 1]"));
+  EXPECT_THAT(message,
+              HasSubstr("goal \"web-dev\": unknown item \"nosuch\" (at /goals/0/items/nosuch)"));
+  EXPECT_THAT(message,
+              HasSubstr("goal \"web-dev\": weight of tag \"web\" must be a number in (0, 1]"));
   EXPECT_THAT(message, HasSubstr("goal \"web-dev\": tag \"databases\" matches no item"));
   EXPECT_THAT(message, HasSubstr("goal \"empty\" has no item or tag target"));
 }
@@ -280,8 +283,9 @@ TEST(CatalogValidationTest, GoalErrors) {
 TEST(CatalogValidationTest, AliasCollision) {
   CatalogSpec spec = TinySpec();
   spec.items[5].aliases = {"GIN"};
-  EXPECT_THAT(BuildError(spec),
-              HasSubstr("item \"echo\": alias \"GIN\" is already the id or an alias of item \"gin\""));
+  EXPECT_THAT(
+      BuildError(spec),
+      HasSubstr("item \"echo\": alias \"GIN\" is already the id or an alias of item \"gin\""));
 }
 
 TEST(CatalogValidationTest, DuplicateStageAndGoal) {

@@ -74,7 +74,8 @@ TEST(CatalogJsonTest, RoundTripOfSyntheticCatalogThroughBuild) {
 }
 
 TEST(CatalogJsonTest, SyntaxErrorGivesLineAndColumn) {
-  const std::string text = "{\n  \"format\": \"pathrank.catalog/v1\",\n  \"id\": \"x\" \"title\": 1\n}";
+  const std::string text =
+      "{\n  \"format\": \"pathrank.catalog/v1\",\n  \"id\": \"x\" \"title\": 1\n}";
   auto spec = ParseCatalogJson(text);
   ASSERT_FALSE(spec);
   EXPECT_EQ(spec.error().code(), StatusCode::kInvalidArgument);
@@ -114,7 +115,8 @@ TEST(CatalogJsonTest, MissingUnknownAndBadEnumFields) {
   const std::string& m = spec.error().message();
   EXPECT_THAT(m, HasSubstr("/items/0/title: is required"));
   EXPECT_THAT(m, HasSubstr("/items/0/titel: unknown field"));
-  EXPECT_THAT(m, HasSubstr("/items/1/prerequisites/1/type: expected \"requires\" or \"recommends\""));
+  EXPECT_THAT(m,
+              HasSubstr("/items/1/prerequisites/1/type: expected \"requires\" or \"recommends\""));
   EXPECT_THAT(m, HasSubstr("/items/1/kind: expected \"topic\", \"framework\" or \"project\""));
 }
 
@@ -176,7 +178,8 @@ TEST(CatalogJsonTest, LoadNamesFileOnInvalidCatalog) {
   auto loaded = LoadCatalogFile(path);
   ASSERT_FALSE(loaded);
   EXPECT_THAT(loaded.error().message(), HasSubstr(path + ": catalog \"small\": 1 error"));
-  EXPECT_THAT(loaded.error().message(), HasSubstr("item \"b\": prerequisite 0 names unknown item \"zz\""));
+  EXPECT_THAT(loaded.error().message(),
+              HasSubstr("item \"b\": prerequisite 0 names unknown item \"zz\""));
 }
 
 }  // namespace

@@ -104,7 +104,8 @@ TEST(GoCatalogTest, UsesAlternativesAndBothClauseTypes) {
 TEST(GoCatalogTest, ProjectsRequireWhatTheirStageTeaches) {
   auto c = GoCatalog();
   ASSERT_TRUE(c);
-  for (const char* id : {"project-cli-crawler", "project-crud-blog", "project-grpc-microservices"}) {
+  for (const char* id :
+       {"project-cli-crawler", "project-crud-blog", "project-grpc-microservices"}) {
     auto item = c->FindItem(id);
     ASSERT_TRUE(item) << id;
     EXPECT_EQ(c->item(*item).kind, ItemKind::kProject);

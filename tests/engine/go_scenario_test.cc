@@ -115,7 +115,8 @@ TEST_F(GoScenarioTest, MicroservicesAndFullStackGoalsDiverge) {
 }
 
 TEST_F(GoScenarioTest, ExplanationsShowTheGoalChain) {
-  LearnerState learner = Knowing({"foundation", "concurrency", "cs-basics"}, {{"microservices", 1.0}});
+  LearnerState learner =
+      Knowing({"foundation", "concurrency", "cs-basics"}, {{"microservices", 1.0}});
   RecommendOptions options;
   options.k = 10;
   options.explain = true;
@@ -130,7 +131,8 @@ TEST_F(GoScenarioTest, ExplanationsShowTheGoalChain) {
       // Each hop is a prerequisite of the next.
       for (size_t h = 0; h + 1 < s.via.size(); ++h) {
         bool linked = false;
-        for (const Dependent& d : catalog().dependents_of(s.via[h])) linked |= d.item == s.via[h + 1];
+        for (const Dependent& d : catalog().dependents_of(s.via[h]))
+          linked |= d.item == s.via[h + 1];
         EXPECT_TRUE(linked);
       }
       ++serving;

@@ -47,8 +47,8 @@ World MakeWorld(uint64_t seed, uint32_t items, size_t learners) {
     }
     const size_t goals = l % 3;
     for (size_t g = 0; g < goals; ++g) {
-      s.goals.push_back({static_cast<uint32_t>((l + g) % w.catalog->goals().size()),
-                         0.5 + unit(rng)});
+      s.goals.push_back(
+          {static_cast<uint32_t>((l + g) % w.catalog->goals().size()), 0.5 + unit(rng)});
     }
     w.learners.push_back(std::move(s));
   }
@@ -76,7 +76,8 @@ TEST_P(ScorerPropertyTest, RankedItemsAreUnmasteredReadyAndFinite) {
         if (clause.type != ClauseType::kRequires) continue;
         double s = 0;
         for (ItemId a : w.catalog->alternatives(clause)) s = std::max(s, learner.mastery[a]);
-        EXPECT_GE(s, profile.theta_req) << "unmet requires clause of " << w.catalog->item(r.item).id;
+        EXPECT_GE(s, profile.theta_req)
+            << "unmet requires clause of " << w.catalog->item(r.item).id;
       }
     }
   }

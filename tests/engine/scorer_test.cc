@@ -59,7 +59,7 @@ TEST_F(ScorerTest, OrClauseIsSatisfiedByAnyAlternative) {
 
 TEST_F(ScorerTest, RequiresGatesReadinessRecommendsDoesNot) {
   // c requires a, recommends b.
-  EXPECT_TRUE(Sheet(Learner({{"a", 0.6}})).ready[Id("c")]);        // b unmet: soft
+  EXPECT_TRUE(Sheet(Learner({{"a", 0.6}})).ready[Id("c")]);              // b unmet: soft
   EXPECT_FALSE(Sheet(Learner({{"a", 0.59}, {"b", 1}})).ready[Id("c")]);  // a below 0.6
   ScoringProfile strict;
   strict.theta_req = 0.95;

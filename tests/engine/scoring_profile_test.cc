@@ -59,7 +59,8 @@ TEST(ScoringProfileTest, OverridesValidateEveryValue) {
   ASSERT_TRUE(ok);
   EXPECT_DOUBLE_EQ(ok->w_rel, 2.0);
   EXPECT_DOUBLE_EQ(ok->theta, 0.9);
-  auto bad = ApplyProfileOverrides(base, {{"theta", 0.0}, {"lambda", std::nan("")}, {"w_eff", 101}});
+  auto bad =
+      ApplyProfileOverrides(base, {{"theta", 0.0}, {"lambda", std::nan("")}, {"w_eff", 101}});
   ASSERT_FALSE(bad);
   ASSERT_EQ(bad.error().fields().size(), 3u);
   EXPECT_EQ(bad.error().fields()[0].field, "/weights/lambda");

@@ -36,16 +36,16 @@ std::shared_ptr<const Catalog> TeamCatalog() {
     return s;
   };
   spec.items.push_back(item("base", ItemKind::kTopic, 2, 1, {}, {"core"}));
-  spec.items.push_back(item("web", ItemKind::kTopic, 3, 2, {{{"base"}, 1, ClauseType::kRequires, ""}},
-                            {"core"}));
-  spec.items.push_back(item("fw-a", ItemKind::kFramework, 5, 2,
-                            {{{"web"}, 1, ClauseType::kRequires, ""}}, {"api"}));
+  spec.items.push_back(
+      item("web", ItemKind::kTopic, 3, 2, {{{"base"}, 1, ClauseType::kRequires, ""}}, {"core"}));
+  spec.items.push_back(
+      item("fw-a", ItemKind::kFramework, 5, 2, {{{"web"}, 1, ClauseType::kRequires, ""}}, {"api"}));
   spec.items.back().attributes = {{"type", "Web Framework"},
                                   {"use_cases", "REST APIs, rapid development"}};
-  spec.items.push_back(item("fw-b", ItemKind::kFramework, 10, 4,
-                            {{{"base"}, 1, ClauseType::kRequires, ""},
-                             {{"web"}, 0.5, ClauseType::kRecommends, ""}},
-                            {"rpc"}));
+  spec.items.push_back(
+      item("fw-b", ItemKind::kFramework, 10, 4,
+           {{{"base"}, 1, ClauseType::kRequires, ""}, {{"web"}, 0.5, ClauseType::kRecommends, ""}},
+           {"rpc"}));
   spec.items.back().attributes = {{"type", "RPC Framework"}, {"use_cases", "Microservices RPC"}};
   GoalSpec goal;
   goal.id = "micro";
@@ -61,7 +61,8 @@ class TeamMatcherTest : public ::testing::Test {
   void SetUp() override {
     catalog_ = TeamCatalog();
     scorer_ = std::make_unique<Scorer>(catalog_);
-    request_.members = {{"m1", {{"base", 1}, {"web", 1}}}, {"m2", {}}, {"m3", {{"fw-b", 0.9}, {"base", 1}}}};
+    request_.members = {
+        {"m1", {{"base", 1}, {"web", 1}}}, {"m2", {}}, {"m3", {{"fw-b", 0.9}, {"base", 1}}}};
     request_.goals = {{"micro", 1.0}};
   }
   const TeamMatch& Find(const std::vector<TeamMatch>& matches, const char* id) {
@@ -170,7 +171,8 @@ TEST_F(TeamMatcherTest, TypeFilterAndErrors) {
 
   TeamMatchRequest big = request_;
   big.members.clear();
-  for (size_t m = 0; m <= kMaxTeamMembers; ++m) big.members.push_back({"p" + std::to_string(m), {}});
+  for (size_t m = 0; m <= kMaxTeamMembers; ++m)
+    big.members.push_back({"p" + std::to_string(m), {}});
   auto too_big = MatchTeam(*scorer_, ScoringProfile{}, big);
   ASSERT_FALSE(too_big);
   EXPECT_THAT(too_big.error().message(), HasSubstr("at most 500 members, got 501"));
@@ -222,8 +224,11 @@ class GoTeamTest : public ::testing::Test {
     return Knowing({"foundation", "concurrency", "cs-basics"}, extra);
   }
   std::map<std::string, double> Junior() const {
-    return {{"go-environment", 1}, {"go-basic-syntax", 1}, {"go-data-types", 1},
-            {"go-flow-control", 1}, {"go-functions", 1}};
+    return {{"go-environment", 1},
+            {"go-basic-syntax", 1},
+            {"go-data-types", 1},
+            {"go-flow-control", 1},
+            {"go-functions", 1}};
   }
   std::vector<TeamMatch> Match(std::vector<std::map<std::string, double>> members,
                                std::map<std::string, double> goals, size_t k = 12) const {
@@ -271,10 +276,10 @@ TEST_F(GoTeamTest, GoalAlignedFrameworksLead) {
 
 TEST_F(GoTeamTest, ExpertsRankTheirFrameworkUp) {
   const auto plain = Match({Senior(), Senior(), Senior()}, {{"rapid-development", 1}});
-  const auto kitex_team = Match({Senior({"kitex", "protobuf", "grpc", "microservices-architecture"}),
-                                 Senior({"kitex", "protobuf", "grpc", "microservices-architecture"}),
-                                 Senior()},
-                                {{"rapid-development", 1}});
+  const auto kitex_team =
+      Match({Senior({"kitex", "protobuf", "grpc", "microservices-architecture"}),
+             Senior({"kitex", "protobuf", "grpc", "microservices-architecture"}), Senior()},
+            {{"rapid-development", 1}});
   EXPECT_LT(RankOf(kitex_team, "kitex"), RankOf(plain, "kitex"));
   const TeamMatch& k = kitex_team[RankOf(kitex_team, "kitex")];
   EXPECT_EQ(k.experts, 2u);
@@ -289,8 +294,11 @@ TEST_F(GoTeamTest, JuniorTeamsSeeEasierFrameworksRankedUp) {
     return sum / 3;
   };
   const std::vector<std::map<std::string, double>> goal_sets = {
-      {{"microservices", 1}}, {{"rest-api", 1}}, {{"high-concurrency", 1}, {"rest-api", 1}},
-      {{"microservices", 1}, {"rest-api", 1}}, {{"full-stack-web", 1}}};
+      {{"microservices", 1}},
+      {{"rest-api", 1}},
+      {{"high-concurrency", 1}, {"rest-api", 1}},
+      {{"microservices", 1}, {"rest-api", 1}},
+      {{"full-stack-web", 1}}};
   size_t easier = 0;
   for (const auto& goals : goal_sets) {
     const double senior = mean_difficulty(Match({Senior(), Senior(), Senior()}, goals));

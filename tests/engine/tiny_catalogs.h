@@ -35,9 +35,9 @@ inline std::shared_ptr<const Catalog> FiveItemCatalog() {
   spec.stages = {{"s", "S", ""}};
   spec.items.push_back(TinyItem("a", 1, 2));
   spec.items.push_back(TinyItem("b", 3, 1));
-  spec.items.push_back(TinyItem("c", 7, 4,
-                                {{{"a"}, 1.0, ClauseType::kRequires, ""},
-                                 {{"b"}, 0.5, ClauseType::kRecommends, ""}}));
+  spec.items.push_back(TinyItem(
+      "c", 7, 4,
+      {{{"a"}, 1.0, ClauseType::kRequires, ""}, {{"b"}, 0.5, ClauseType::kRecommends, ""}}));
   spec.items.push_back(TinyItem("d", 3, 3, {{{"a", "b"}, 1.0, ClauseType::kRequires, ""}}));
   spec.items.push_back(TinyItem("e", 15, 5, {{{"c"}, 1.0, ClauseType::kRequires, ""}}));
   GoalSpec goal;

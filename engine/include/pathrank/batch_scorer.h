@@ -37,9 +37,8 @@ class BatchScorer {
   // Fails with InvalidArgument, before any work, when k is 0 or a learner
   // does not match the catalog.
   Status Recommend(std::span<const LearnerState> learners, const ScoringProfile& profile,
-                   const RecommendOptions& options,
-                   std::vector<std::vector<Recommendation>>* out, size_t block = 32,
-                   size_t threads = 1) const;
+                   const RecommendOptions& options, std::vector<std::vector<Recommendation>>* out,
+                   size_t block = 32, size_t threads = 1) const;
 
  private:
   const Scorer& scorer_;

@@ -52,8 +52,8 @@ struct Item {
 };
 
 struct Clause {
-  ItemId item = 0;                  // the item the clause belongs to
-  uint32_t first_alternative = 0;   // into Catalog::alternatives()
+  ItemId item = 0;                 // the item the clause belongs to
+  uint32_t first_alternative = 0;  // into Catalog::alternatives()
   uint32_t alternative_count = 0;
   double weight = 1.0;
   ClauseType type = ClauseType::kRequires;
@@ -110,25 +110,21 @@ class Catalog {
   size_t alternative_count() const { return alternatives_.size(); }
   std::span<const Clause> clauses() const { return clauses_; }
   std::span<const Clause> clauses_of(ItemId i) const {
-    return std::span(clauses_).subspan(items_[i].first_clause,
-                                       items_[i].clause_count);
+    return std::span(clauses_).subspan(items_[i].first_clause, items_[i].clause_count);
   }
   std::span<const ItemId> alternatives(const Clause& c) const {
-    return std::span(alternatives_).subspan(c.first_alternative,
-                                            c.alternative_count);
+    return std::span(alternatives_).subspan(c.first_alternative, c.alternative_count);
   }
   std::span<const ItemId> alternatives() const { return alternatives_; }
   // The note of global clause `clause`; empty when none was given.
-  const std::string& clause_note(uint32_t clause) const {
-    return clause_notes_[clause];
-  }
+  const std::string& clause_note(uint32_t clause) const { return clause_notes_[clause]; }
   // Sum of the clause weights of item `i`; 0 when it has no clauses.
   double clause_weight_sum(ItemId i) const { return clause_weight_sum_[i]; }
 
   // ----- reverse adjacency
   std::span<const Dependent> dependents_of(ItemId i) const {
-    return std::span(dependents_).subspan(
-        dependent_offsets_[i], dependent_offsets_[i + 1] - dependent_offsets_[i]);
+    return std::span(dependents_)
+        .subspan(dependent_offsets_[i], dependent_offsets_[i + 1] - dependent_offsets_[i]);
   }
 
   // ----- orders

@@ -44,8 +44,7 @@ class CatalogBuilder {
   explicit CatalogBuilder(CatalogSpec spec, CatalogBuildOptions options = {});
 
   // Catalog id, title, version and summary.
-  void SetInfo(std::string id, std::string title, std::string version,
-               std::string summary);
+  void SetInfo(std::string id, std::string title, std::string version, std::string summary);
   void AddStage(StageSpec stage);
   void AddItem(ItemSpec item);
   // Adds a clause to item `item_id`, which may be added before or after.

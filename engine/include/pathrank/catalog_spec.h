@@ -47,7 +47,7 @@ struct ClauseSpec {
   std::vector<std::string> any_of;  // item ids, at least one, no repeats
   double weight = 1.0;              // in (0, 1]
   ClauseType type = ClauseType::kRequires;
-  std::string note;                 // why the clause exists; may be empty
+  std::string note;  // why the clause exists; may be empty
   bool operator==(const ClauseSpec&) const = default;
 };
 

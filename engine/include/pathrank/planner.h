@@ -26,9 +26,9 @@
 namespace pathrank {
 
 struct PlanOptions {
-  double hours_per_week = 10;  // weekly budget, in (0, 168]
-  double min_target_demand = 0.5;  // goal demand that makes an item a target
-  size_t max_steps = 2000;  // fails with OutOfRange beyond this many steps
+  double hours_per_week = 10;               // weekly budget, in (0, 168]
+  double min_target_demand = 0.5;           // goal demand that makes an item a target
+  size_t max_steps = 2000;                  // fails with OutOfRange beyond this many steps
   const SequenceModel* sequence = nullptr;  // not owned; may be null
 };
 
@@ -36,8 +36,8 @@ struct PlanStep {
   ItemId item = 0;
   double hours = 0;
   double cumulative_hours = 0;
-  int week = 1;  // 1-based week in which the step ends
-  double score = 0;  // its score when it was taken
+  int week = 1;        // 1-based week in which the step ends
+  double score = 0;    // its score when it was taken
   std::string reason;  // e.g. "target of goal microservices; unlocks grpc"
   // Why it is on the path: goal targets it is, and needed items it is a
   // chosen prerequisite of.

@@ -43,21 +43,21 @@ struct ClauseGap {
   uint32_t clause = 0;  // global clause index
   ClauseType type = ClauseType::kRequires;
   double weight = 1;
-  double satisfaction = 0;  // max mastery over the alternatives
+  double satisfaction = 0;                              // max mastery over the alternatives
   std::vector<std::pair<ItemId, double>> alternatives;  // (item, mastery)
 };
 
 // How an item serves one of the learner's goals: `via` runs from the item
 // to a target of the goal, each element a prerequisite of the next.
 struct GoalService {
-  uint32_t goal = 0;  // index into Catalog::goals()
+  uint32_t goal = 0;     // index into Catalog::goals()
   double relevance = 0;  // this goal's share of the item's relevance (unnormalised)
   std::vector<ItemId> via;
 };
 
 struct Explanation {
-  Terms contributions;  // weight * term * (1 - mastery), effort negative
-  std::vector<ClauseGap> missing;  // clauses below full satisfaction
+  Terms contributions;              // weight * term * (1 - mastery), effort negative
+  std::vector<ClauseGap> missing;   // clauses below full satisfaction
   std::vector<GoalService> serves;  // goals with a share > 0, largest first
   std::vector<ItemId> unlocks;      // dependents whose coverage rises, largest gain first
 };
@@ -71,9 +71,9 @@ struct Recommendation {
 };
 
 struct RecommendOptions {
-  size_t k = 10;  // at most this many items
-  std::vector<ItemKind> kinds;  // only these kinds; empty for all
-  std::vector<ItemId> exclude;  // never rank these
+  size_t k = 10;                 // at most this many items
+  std::vector<ItemKind> kinds;   // only these kinds; empty for all
+  std::vector<ItemId> exclude;   // never rank these
   bool include_blocked = false;  // also rank items that are not ready
   bool explain = false;
   // Optional learned sequence term (see sequence_model.h); not owned.
@@ -125,10 +125,10 @@ class Scorer {
   friend class BatchScorer;
 
   std::shared_ptr<const Catalog> catalog_;
-  std::vector<double> foundation_;    // per item, [0, 1]
-  std::vector<double> hours_scale_;   // per item: log1p(hours) / log1p(max hours)
-  std::vector<double> difficulty_;    // per item, as a double
-  std::vector<double> clause_share_;  // per clause: w_c / sum of the item's weights
+  std::vector<double> foundation_;         // per item, [0, 1]
+  std::vector<double> hours_scale_;        // per item: log1p(hours) / log1p(max hours)
+  std::vector<double> difficulty_;         // per item, as a double
+  std::vector<double> clause_share_;       // per clause: w_c / sum of the item's weights
   std::vector<double> alternative_share_;  // per clause: clause_share_ / alternatives
 };
 

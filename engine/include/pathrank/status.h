@@ -88,8 +88,7 @@ class [[nodiscard]] Result {
   // REQUIRES: !status.ok().
   Result(Status status) : state_(std::in_place_index<1>, std::move(status)) {
     if (std::get<1>(state_).ok()) {
-      state_.template emplace<1>(StatusCode::kInternal,
-                                 "Result built from an OK status");
+      state_.template emplace<1>(StatusCode::kInternal, "Result built from an OK status");
     }
   }
 
@@ -119,9 +118,9 @@ class [[nodiscard]] Result {
 }  // namespace pathrank
 
 // Returns the Status of `expr` from the enclosing function when it is not OK.
-#define PATHRANK_RETURN_IF_ERROR(expr)              \
-  do {                                              \
-    ::pathrank::Status pathrank_status_ = (expr);   \
+#define PATHRANK_RETURN_IF_ERROR(expr)                   \
+  do {                                                   \
+    ::pathrank::Status pathrank_status_ = (expr);        \
     if (!pathrank_status_.ok()) return pathrank_status_; \
   } while (false)
 

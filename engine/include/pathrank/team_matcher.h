@@ -56,8 +56,8 @@ struct TeamMatchWeights {
 };
 
 struct TeamMatchRequest {
-  std::vector<TeamMember> members;        // 1..kMaxTeamMembers, unique ids
-  std::map<std::string, double> goals;    // goal id -> weight in (0, 100]
+  std::vector<TeamMember> members;                      // 1..kMaxTeamMembers, unique ids
+  std::map<std::string, double> goals;                  // goal id -> weight in (0, 100]
   std::optional<ItemKind> kind = ItemKind::kFramework;  // nullopt: every kind
   std::string type;  // the "type" attribute, e.g. "Web Framework"; "" for any
   size_t k = 5;      // at most this many candidates
@@ -65,10 +65,10 @@ struct TeamMatchRequest {
 };
 
 struct MemberGap {
-  size_t member = 0;      // index into TeamMatchRequest::members
-  double coverage = 0;    // of the candidate's prerequisites
-  bool expert = false;    // masters the candidate
-  Plan plan;              // what to learn, in order (empty for experts)
+  size_t member = 0;    // index into TeamMatchRequest::members
+  double coverage = 0;  // of the candidate's prerequisites
+  bool expert = false;  // masters the candidate
+  Plan plan;            // what to learn, in order (empty for experts)
 };
 
 struct TeamMatch {
@@ -76,11 +76,11 @@ struct TeamMatch {
   double fit = 0;
   double goal_fit = 0;
   double team_coverage = 0;
-  size_t experts = 0;           // members who master the item
-  double experts_share = 0;     // experts / members
-  double ramp_up_hours = 0;     // sum of the members' plan hours
-  double ramp_up = 0;           // h / (h + kRampUpHalfHours), h = hours per member
-  double difficulty_gap = 0;    // in [0, 1]
+  size_t experts = 0;              // members who master the item
+  double experts_share = 0;        // experts / members
+  double ramp_up_hours = 0;        // sum of the members' plan hours
+  double ramp_up = 0;              // h / (h + kRampUpHalfHours), h = hours per member
+  double difficulty_gap = 0;       // in [0, 1]
   std::vector<MemberGap> members;  // one per member, in request order
 };
 
