@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "learner_store.h"
+#include "pathrank/team_matcher.h"
 
 namespace pathrank::server {
 
@@ -39,6 +40,16 @@ struct PlanRequest {
 };
 
 // PUT /v1/learners/{lid}.
+struct TeamMatchApiRequest {
+  std::vector<TeamMember> members;
+  std::map<std::string, double> goals;
+  std::string kind = "framework";  // "framework", "topic", "project" or "any"
+  std::string type;                // the items' "type" attribute; "" for any
+  long long k = 5;
+  std::string profile = "default";
+  std::map<std::string, double> weights;
+};
+
 struct LearnerPutRequest {
   std::string catalog;
   std::map<std::string, double> goals;

@@ -34,6 +34,12 @@ void AddTeamCommand(CLI::App& app, Context& context);
 void AddPluginCommands(CLI::App& app, Context& context);
 // `serve`.
 void AddServeCommand(CLI::App& app, Context& context);
+// `simulate`: synthetic learners as trajectories.
+void AddSimulateCommand(CLI::App& app, Context& context);
+// `eval`: replay trajectories through a profile and the baselines.
+void AddEvalCommand(CLI::App& app, Context& context);
+// `tune`: fit a profile to trajectories; `argc`/`argv` go into the report.
+void AddTuneCommand(CLI::App& app, Context& context, int argc, char** argv);
 
 }  // namespace pathrank::cli
 

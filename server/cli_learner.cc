@@ -67,6 +67,38 @@ void LearnerArgs::Register(CLI::App* command) {
                       "profile JSON file");
   command->add_option("--weight,-w", weights, "Override a profile field: w_rel=2.5")
       ->delimiter(',');
+  command->add_option("--sequence-model", sequence_model,
+                      "Sequence model file (pathrank.sequence/v1, written by pathrank tune)");
+  command
+      ->add_option("--recent", recent,
+                   "Items the learner reached most recently, newest first (a,b,c)")
+      ->delimiter(',');
+}
+
+Result<ScoringProfile> ResolveProfile(const std::string& name,
+                                      const std::vector<std::string>& weights) {
+  ScoringProfile base;
+  const auto& builtin = BuiltinProfiles();
+  if (auto it = builtin.find(name); it != builtin.end()) {
+    base = it->second;
+  } else {
+    auto loaded = LoadProfileFile(name);
+    if (!loaded) {
+      return Status::InvalidArgument("--profile: \"" + name +
+                                     "\" is neither a built-in profile nor a readable profile "
+                                     "file: " +
+                                     loaded.error().message());
+    }
+    base = std::move(*loaded);
+  }
+  std::map<std::string, double> overrides;
+  for (const std::string& w : weights) {
+    std::string field;
+    double value = 0;
+    PATHRANK_RETURN_IF_ERROR(SplitWeighted(w, '=', "--weight", &field, &value, true));
+    overrides[field] = value;
+  }
+  return ApplyProfileOverrides(base, overrides, "--weight");
 }
 
 Result<LearnerSetup> ResolveLearner(const LearnerArgs& args) {
@@ -93,29 +125,19 @@ Result<LearnerSetup> ResolveLearner(const LearnerArgs& args) {
   if (!learner) return learner.error();
   setup.learner = std::move(*learner);
 
-  const auto& builtin = BuiltinProfiles();
-  if (auto it = builtin.find(args.profile); it != builtin.end()) {
-    setup.profile = it->second;
-  } else {
-    auto loaded = LoadProfileFile(args.profile);
-    if (!loaded) {
-      return Status::InvalidArgument("--profile: \"" + args.profile +
-                                     "\" is neither a built-in profile nor a readable profile "
-                                     "file: " +
-                                     loaded.error().message());
-    }
-    setup.profile = std::move(*loaded);
-  }
-  std::map<std::string, double> overrides;
-  for (const std::string& w : args.weights) {
-    std::string name;
-    double value = 0;
-    PATHRANK_RETURN_IF_ERROR(SplitWeighted(w, '=', "--weight", &name, &value, true));
-    overrides[name] = value;
-  }
-  auto profile = ApplyProfileOverrides(setup.profile, overrides, "--weight");
+  auto profile = ResolveProfile(args.profile, args.weights);
   if (!profile) return profile.error();
   setup.profile = std::move(*profile);
+  for (const std::string& id : args.recent) {
+    auto item = setup.catalog->FindItem(id);
+    if (!item) return Status::InvalidArgument("--recent: unknown item \"" + id + "\"");
+    setup.learner.recent.push_back(*item);
+  }
+  if (!args.sequence_model.empty()) {
+    auto model = TransitionModel::Load(*setup.catalog, args.sequence_model);
+    if (!model) return model.error().WithPrefix("--sequence-model");
+    setup.sequence = std::make_unique<TransitionModel>(std::move(*model));
+  }
   setup.scorer = std::make_unique<Scorer>(setup.catalog);
   return setup;
 }

@@ -14,6 +14,7 @@
 #include "pathrank/learner.h"
 #include "pathrank/scorer.h"
 #include "pathrank/scoring_profile.h"
+#include "pathrank/transition_model.h"
 
 namespace pathrank::cli {
 
@@ -24,6 +25,8 @@ struct LearnerArgs {
   std::vector<std::string> goals;     // "id" or "id:weight"
   std::string profile = "default";    // built-in name or file
   std::vector<std::string> weights;   // "name=value"
+  std::string sequence_model;         // pathrank.sequence/v1 file; "" for none
+  std::vector<std::string> recent;    // recently reached item ids, newest first
 
   // Registers the options on `command`.
   void Register(CLI::App* command);
@@ -35,7 +38,12 @@ struct LearnerSetup {
   std::unique_ptr<Scorer> scorer;
   LearnerState learner;
   ScoringProfile profile;
+  std::unique_ptr<TransitionModel> sequence;  // null without --sequence-model
 };
+
+// Resolves --profile (a built-in name or a file) and --weight overrides.
+Result<ScoringProfile> ResolveProfile(const std::string& profile,
+                                      const std::vector<std::string>& weights);
 
 // Loads the catalog, resolves the learner and the profile. Errors name the
 // option at fault.

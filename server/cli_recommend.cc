@@ -63,6 +63,7 @@ int RunRecommend(const RecommendArgs& args) {
   options.k = args.k;
   options.explain = args.explain;
   options.include_blocked = args.include_blocked;
+  options.sequence = setup->sequence.get();
   for (const std::string& kind : args.kinds) {
     auto parsed = ParseItemKind(kind);
     if (!parsed) return Fail(Status::InvalidArgument("--kind: unknown kind \"" + kind + "\""));
@@ -79,17 +80,17 @@ int RunRecommend(const RecommendArgs& args) {
     std::cout << json::RecommendationsToJson(c, setup->profile, *ranked).dump(2) << '\n';
     return 0;
   }
-  Table table(
-      {"#", "id", "kind", "stage", "score", "cov", "rel", "unl", "fnd", "eff", "ready", "title"},
-      {true, false, false, false, true, true, true, true, true, true, false, false});
+  Table table({"#", "id", "kind", "stage", "score", "cov", "rel", "unl", "fnd", "seq", "eff",
+               "ready", "title"},
+              {true, false, false, false, true, true, true, true, true, true, true, false, false});
   for (size_t r = 0; r < ranked->size(); ++r) {
     const Recommendation& rec = (*ranked)[r];
     const Item& item = c.item(rec.item);
     table.AddRow({std::to_string(r + 1), item.id, std::string(ItemKindName(item.kind)),
                   c.stages()[item.stage].id, Fixed(rec.score, 3), Fixed(rec.terms.coverage, 2),
                   Fixed(rec.terms.relevance, 2), Fixed(rec.terms.unlock, 2),
-                  Fixed(rec.terms.foundation, 2), Fixed(rec.terms.effort, 2),
-                  rec.ready ? "yes" : "no", item.title});
+                  Fixed(rec.terms.foundation, 2), Fixed(rec.terms.sequence, 2),
+                  Fixed(rec.terms.effort, 2), rec.ready ? "yes" : "no", item.title});
   }
   if (!args.explain) {
     table.Print(std::cout);
@@ -120,6 +121,7 @@ int RunPath(const PathArgs& args) {
   PlanOptions options;
   options.hours_per_week = args.hours_per_week;
   options.min_target_demand = args.min_target_demand;
+  options.sequence = setup->sequence.get();
   auto plan = PlanPath(*setup->scorer, setup->learner, setup->profile, options);
   if (!plan) return Fail(plan.error());
   if (args.format == "json") {

@@ -34,6 +34,7 @@ PATHRANK_HANDLER(HandleListGoals);
 // handlers_scoring.cc
 PATHRANK_HANDLER(HandleRecommend);
 PATHRANK_HANDLER(HandlePlan);
+PATHRANK_HANDLER(HandleTeamMatch);
 // handlers_learners.cc
 PATHRANK_HANDLER(HandlePutLearner);
 PATHRANK_HANDLER(HandleGetLearner);

@@ -34,4 +34,16 @@ void HandlePlan(ServerState& state, const httplib::Request& req, httplib::Respon
   ReplyJson(res, 200, RenderPlan(*served, *answer));
 }
 
+void HandleTeamMatch(ServerState& state, const httplib::Request& req, httplib::Response& res) {
+  auto snapshot = TakeSnapshot(state, res);
+  if (!snapshot) return;
+  const ServedCatalog* served = CatalogOfPath(*snapshot, req, 1, res);
+  if (!served) return;
+  TeamMatchApiRequest request;
+  if (auto problem = ParseTeamMatchRequest(req.body, &request)) return ReplyProblem(res, *problem);
+  Result<TeamMatchAnswer> answer = RunTeamMatch(*snapshot, *served, request, state.config.limits);
+  if (!answer) return ReplyStatus(res, answer.error());
+  ReplyJson(res, 200, RenderTeamMatches(*served, *answer));
+}
+
 }  // namespace pathrank::server

@@ -33,6 +33,7 @@ std::span<const Route> Routes() {
       {"GET", "/v1/catalogs/{cid}/goals", R::kRead, HandleListGoals},
       {"POST", "/v1/catalogs/{cid}/recommendations", R::kRead, HandleRecommend},
       {"POST", "/v1/catalogs/{cid}/paths", R::kRead, HandlePlan},
+      {"POST", "/v1/catalogs/{cid}/team-matches", R::kRead, HandleTeamMatch},
       {"PUT", "/v1/learners/{lid}", R::kWrite, HandlePutLearner},
       {"GET", "/v1/learners/{lid}", R::kWrite, HandleGetLearner},
       {"DELETE", "/v1/learners/{lid}", R::kWrite, HandleDeleteLearner},

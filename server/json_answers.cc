@@ -3,6 +3,7 @@
 
 #include "json_api.h"
 #include "json_scoring.h"
+#include "json_team.h"
 
 namespace pathrank::server {
 
@@ -16,6 +17,13 @@ std::string RenderRecommendations(const ServedCatalog& served, const RecommendAn
 std::string RenderPlan(const ServedCatalog& served, const PlanAnswer& answer) {
   nlohmann::ordered_json doc =
       json::PlanToJson(*served.catalog, answer.profile, answer.hours_per_week, answer.plan);
+  doc["catalog"] = served.id;
+  return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string RenderTeamMatches(const ServedCatalog& served, const TeamMatchAnswer& answer) {
+  nlohmann::ordered_json doc =
+      json::TeamMatchesToJson(*served.catalog, answer.profile, answer.request, answer.items);
   doc["catalog"] = served.id;
   return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -31,6 +31,7 @@ namespace pathrank::server {
 // ----- requests (json_requests.cc)
 std::optional<Problem> ParseRecommendRequest(std::string_view body, RecommendRequest* out);
 std::optional<Problem> ParsePlanRequest(std::string_view body, PlanRequest* out);
+std::optional<Problem> ParseTeamMatchRequest(std::string_view body, TeamMatchApiRequest* out);
 std::optional<Problem> ParseLearnerPut(std::string_view body, LearnerPutRequest* out);
 // Events without "at" get `now_ms`; more than `max_events` events is 422.
 std::optional<Problem> ParseProgressRequest(std::string_view body, int64_t now_ms,
@@ -59,6 +60,7 @@ std::string RenderProgressOutcome(const ProgressOutcome& outcome);
 // json_answers.cc
 std::string RenderRecommendations(const ServedCatalog& served, const RecommendAnswer& answer);
 std::string RenderPlan(const ServedCatalog& served, const PlanAnswer& answer);
+std::string RenderTeamMatches(const ServedCatalog& served, const TeamMatchAnswer& answer);
 // {"generation":N,"catalogs":[{"id","ok","error"?,"items",...}],"profiles":[...]}
 std::string RenderReload(const ReloadOutcome& outcome);
 // The members of RenderReload, for a 422 problem's extension.

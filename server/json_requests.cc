@@ -60,6 +60,33 @@ std::optional<Problem> ParsePlanRequest(std::string_view body, PlanRequest* out)
   return errors.ToProblem("path request");
 }
 
+std::optional<Problem> ParseTeamMatchRequest(std::string_view body, TeamMatchApiRequest* out) {
+  JsonErrors errors;
+  JsonDocument doc;
+  if (ParseObject(body, &doc, &errors)) {
+    ObjectReader r(doc, doc.root(), "", &errors);
+    r.RejectUnknown({"members", "goals", "kind", "type", "k", "profile", "weights"});
+    if (const JsonNode* members = r.Member("members", JsonType::kArray, /*required=*/true)) {
+      size_t m = 0;
+      for (const JsonChild& child : doc.children(*members)) {
+        ObjectReader member(doc, doc.node(child.node), JsonPointer("/members", m++), &errors);
+        member.RejectUnknown({"id", "mastery"});
+        TeamMember parsed;
+        if (auto v = member.String("id", /*required=*/true)) parsed.id = std::move(*v);
+        if (auto v = member.NumberMap("mastery")) parsed.mastery = std::move(*v);
+        out->members.push_back(std::move(parsed));
+      }
+    }
+    if (auto v = r.NumberMap("goals")) out->goals = std::move(*v);
+    if (auto v = r.String("kind")) out->kind = std::move(*v);
+    if (auto v = r.String("type")) out->type = std::move(*v);
+    if (auto v = r.Integer("k")) out->k = *v;
+    if (auto v = r.String("profile")) out->profile = std::move(*v);
+    if (auto v = r.NumberMap("weights")) out->weights = std::move(*v);
+  }
+  return errors.ToProblem("team match request");
+}
+
 std::optional<Problem> ParseLearnerPut(std::string_view body, LearnerPutRequest* out) {
   JsonErrors errors;
   JsonDocument doc;

@@ -138,6 +138,37 @@ Result<PlanAnswer> RunPlan(const RegistrySnapshot& snapshot, const ServedCatalog
   return answer;
 }
 
+Result<TeamMatchAnswer> RunTeamMatch(const RegistrySnapshot& snapshot, const ServedCatalog& served,
+                                     const TeamMatchApiRequest& request,
+                                     const LimitsConfig& limits) {
+  Errors errors;
+  TeamMatchAnswer answer;
+  ResolveProfile(snapshot, request.profile, request.weights, &answer.profile, &errors);
+  if (request.k < 1 || request.k > limits.max_k) {
+    errors.Add("/k", "must be an integer in 1.." + std::to_string(limits.max_k));
+  }
+  if (request.kind != "any") {
+    answer.request.kind = ParseItemKind(request.kind);
+    if (!answer.request.kind) errors.Add("/kind", "must be topic, framework, project or any");
+  } else {
+    answer.request.kind.reset();
+  }
+  if (!errors.empty()) return errors.ToStatus();
+  answer.request.members = request.members;
+  answer.request.goals = request.goals;
+  answer.request.type = request.type;
+  answer.request.k = static_cast<size_t>(request.k);
+  Result<std::vector<TeamMatch>> items = MatchTeam(*served.scorer, answer.profile, answer.request);
+  if (!items) {
+    // Field errors (unknown items, duplicates, type) are the caller's.
+    Errors match_errors;
+    match_errors.Add(items.error());
+    return match_errors.ToStatus();
+  }
+  answer.items = std::move(*items);
+  return answer;
+}
+
 Status ValidateGoals(const Catalog& catalog, const std::map<std::string, double>& goals) {
   Errors errors;
   for (const auto& [id, weight] : goals) {

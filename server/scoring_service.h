@@ -20,6 +20,7 @@
 #include "learner_store.h"
 #include "pathrank/planner.h"
 #include "pathrank/scorer.h"
+#include "pathrank/team_matcher.h"
 
 namespace pathrank::server {
 
@@ -44,6 +45,20 @@ Result<RecommendAnswer> RunRecommend(const RegistrySnapshot& snapshot, const Ser
 // the learner has no goal.
 Result<PlanAnswer> RunPlan(const RegistrySnapshot& snapshot, const ServedCatalog& served,
                            const PlanRequest& request, const LimitsConfig& limits);
+
+struct TeamMatchAnswer {
+  ScoringProfile profile;
+  TeamMatchRequest request;  // as resolved (members, goals, kind, type, k)
+  std::vector<TeamMatch> items;
+};
+
+// Fails with InvalidArgument (field errors) for malformed members
+// ("/members/2/mastery"), an empty team or more than kMaxTeamMembers, a
+// duplicate member id, unknown items, goals, kind or type, k outside
+// 1..limits.max_k, or an unknown profile.
+Result<TeamMatchAnswer> RunTeamMatch(const RegistrySnapshot& snapshot, const ServedCatalog& served,
+                                     const TeamMatchApiRequest& request,
+                                     const LimitsConfig& limits);
 
 // Goals must name goals of `catalog` with weights in (0, 100]
 // ("/goals/<id>").

@@ -19,6 +19,7 @@ using internal::Quoted;
 namespace internal {
 
 constexpr double kMaxHours = 10000.0;
+constexpr uint32_t kUnresolved = UINT32_MAX;
 
 bool InUnitWeightRange(double w) { return std::isfinite(w) && w > 0 && w <= 1; }
 
@@ -76,6 +77,9 @@ class CatalogAssembler {
   Problems* problems_;
   std::unordered_map<std::string, uint32_t> stage_index_;
   std::unordered_map<std::string, uint32_t> item_index_;  // first occurrence
+  // Every clause alternative's item index (kUnresolved when unknown), in
+  // item, clause, alternative order: looked up once, used by every step.
+  std::vector<uint32_t> resolved_;
   std::unordered_map<std::string, uint32_t> goal_index_;
   std::unordered_map<std::string, std::vector<uint32_t>> tag_items_;
   std::unordered_map<std::string, uint32_t> name_index_;
@@ -173,24 +177,29 @@ void CatalogAssembler::CheckItems() {
     }
     for (size_t c = 0; c < item.prerequisites.size(); ++c) {
       const ClauseSpec& clause = item.prerequisites[c];
-      const std::string cat = JsonPointer(at + "/prerequisites", c);
-      const std::string cref = ref + ": prerequisite " + std::to_string(c);
+      // Pointers and record names are built only when there is an error.
+      auto cat = [&] { return JsonPointer(at + "/prerequisites", c); };
+      auto cref = [&] { return ref + ": prerequisite " + std::to_string(c); };
       if (clause.any_of.empty()) {
-        problems_->Add(cat + "/any_of", cref + " lists no alternative");
+        problems_->Add(cat() + "/any_of", cref() + " lists no alternative");
       }
       if (!InUnitWeightRange(clause.weight)) {
-        problems_->Add(cat + "/weight", cref + " weight must be a number in (0, 1]");
+        problems_->Add(cat() + "/weight", cref() + " weight must be a number in (0, 1]");
       }
-      std::set<std::string_view> seen;
+      const size_t first = resolved_.size();
       for (size_t a = 0; a < clause.any_of.size(); ++a) {
         const std::string& alt = clause.any_of[a];
-        const std::string aat = JsonPointer(cat + "/any_of", a);
+        auto found = item_index_.find(alt);
+        const uint32_t index = found == item_index_.end() ? kUnresolved : found->second;
+        resolved_.push_back(index);
+        auto aat = [&] { return JsonPointer(cat() + "/any_of", a); };
         if (alt == item.id) {
-          problems_->Add(aat, cref + " names the item itself (self-loop)");
-        } else if (!item_index_.count(alt)) {
-          problems_->Add(aat, cref + " names unknown item " + Quoted(alt));
-        } else if (!seen.insert(alt).second) {
-          problems_->Add(aat, cref + " lists " + Quoted(alt) + " twice");
+          problems_->Add(aat(), cref() + " names the item itself (self-loop)");
+        } else if (index == kUnresolved) {
+          problems_->Add(aat(), cref() + " names unknown item " + Quoted(alt));
+        } else if (std::find(resolved_.begin() + first, resolved_.end() - 1, index) !=
+                   resolved_.end() - 1) {
+          problems_->Add(aat(), cref() + " lists " + Quoted(alt) + " twice");
         }
       }
     }
@@ -256,14 +265,14 @@ void CatalogAssembler::CheckNames() {
 void CatalogAssembler::BuildGraph() {
   const auto& items = spec_.items;
   prereq_offsets_.assign(items.size() + 1, 0);
+  size_t cursor = 0;  // into resolved_, in item, clause, alternative order
   for (size_t i = 0; i < items.size(); ++i) {
     // Only the first item with a given id takes part; duplicates are errors.
-    if (item_index_.at(items[i].id) == i) {
-      for (const ClauseSpec& clause : items[i].prerequisites) {
-        for (const std::string& alt : clause.any_of) {
-          auto it = item_index_.find(alt);
-          if (it != item_index_.end() && it->second != i) prereqs_.push_back(it->second);
-        }
+    const bool first_of_id = item_index_.at(items[i].id) == i;
+    for (const ClauseSpec& clause : items[i].prerequisites) {
+      for (size_t a = 0; a < clause.any_of.size(); ++a) {
+        const uint32_t index = resolved_[cursor++];
+        if (first_of_id && index != kUnresolved && index != i) prereqs_.push_back(index);
       }
     }
     prereq_offsets_[i + 1] = static_cast<uint32_t>(prereqs_.size());
@@ -299,6 +308,7 @@ std::shared_ptr<Catalog> CatalogAssembler::Finish(CatalogSpec spec) {
   }
 
   const size_t n = spec.items.size();
+  size_t cursor = 0;  // into resolved_, as in BuildGraph
   c.items_.reserve(n);
   c.clause_weight_sum_.assign(n, 0.0);
   for (size_t i = 0; i < n; ++i) {
@@ -317,7 +327,7 @@ std::shared_ptr<Catalog> CatalogAssembler::Finish(CatalogSpec spec) {
       clause.alternative_count = static_cast<uint32_t>(cs.any_of.size());
       clause.weight = cs.weight;
       clause.type = cs.type;
-      for (const std::string& alt : cs.any_of) c.alternatives_.push_back(item_index_.at(alt));
+      for (size_t a = 0; a < cs.any_of.size(); ++a) c.alternatives_.push_back(resolved_[cursor++]);
       c.clause_weight_sum_[i] += cs.weight;
       c.clauses_.push_back(clause);
       c.clause_notes_.push_back(std::move(cs.note));
@@ -337,10 +347,10 @@ std::shared_ptr<Catalog> CatalogAssembler::Finish(CatalogSpec spec) {
   for (ItemId alt : c.alternatives_) ++c.dependent_offsets_[alt + 1];
   for (size_t i = 0; i < n; ++i) c.dependent_offsets_[i + 1] += c.dependent_offsets_[i];
   c.dependents_.resize(c.alternatives_.size());
-  std::vector<uint32_t> cursor(c.dependent_offsets_.begin(), c.dependent_offsets_.end() - 1);
+  std::vector<uint32_t> next_slot(c.dependent_offsets_.begin(), c.dependent_offsets_.end() - 1);
   for (uint32_t k = 0; k < c.clauses_.size(); ++k) {
     const Clause& clause = c.clauses_[k];
-    for (ItemId alt : c.alternatives(clause)) c.dependents_[cursor[alt]++] = {clause.item, k};
+    for (ItemId alt : c.alternatives(clause)) c.dependents_[next_slot[alt]++] = {clause.item, k};
   }
 
   c.topo_order_ = std::move(topo_order_);

@@ -153,5 +153,62 @@ TEST_F(HttpScoringTest, PathErrors) {
   EXPECT_EQ(server_.Call("POST", "/v1/catalogs/nope/paths", "{}").status, 404);
 }
 
+TEST_F(HttpScoringTest, TeamMatches) {
+  Answer a = server_.Call(
+      "POST", "/v1/catalogs/go-backend/team-matches",
+      R"({"members": [{"id": "ana", "mastery": {"go-basic-syntax": 1, "goroutines": 1}},
+                                          {"id": "bo", "mastery": {"kitex": 1}}],
+                              "goals": {"microservices": 1.0}, "kind": "framework", "k": 3})");
+  ASSERT_EQ(a.status, 200) << a.body;
+  EXPECT_EQ(a.json["catalog"], "go-backend");
+  ASSERT_EQ(a.json["items"].size(), 3u);
+  for (const auto& item : a.json["items"]) {
+    for (const char* term : {"goal_fit", "team_coverage", "experts", "ramp_up_hours"}) {
+      EXPECT_TRUE(item["terms"].contains(term)) << term;
+    }
+    ASSERT_EQ(item["members"].size(), 2u);
+    double hours = 0;
+    for (const auto& member : item["members"]) {
+      for (const auto& step : member["missing"]) hours += step["hours"].get<double>();
+    }
+    EXPECT_DOUBLE_EQ(hours, item["terms"]["ramp_up_hours"].get<double>());
+  }
+  Answer web = server_.Call("POST", "/v1/catalogs/go-backend/team-matches",
+                            R"({"members": [{"id": "ana"}], "type": "Web Framework", "k": 12})");
+  ASSERT_EQ(web.status, 200) << web.body;
+  EXPECT_EQ(web.json["items"].size(), 5u);  // Gin, Echo, Hertz, Fiber, Iris
+}
+
+TEST_F(HttpScoringTest, TeamMatchErrors) {
+  auto call = [&](const std::string& body) {
+    return server_.Call("POST", "/v1/catalogs/go-backend/team-matches", body);
+  };
+  Answer malformed = call(R"({"members": [{"id": 7, "mastery": {"gin": "high"}}]})");
+  EXPECT_EQ(malformed.status, 400);
+  EXPECT_THAT(malformed.Fields(),
+              UnorderedElementsAre("body:/members/0/id", "body:/members/0/mastery/gin"));
+  Answer missing = call("{}");
+  EXPECT_EQ(missing.status, 400);
+  EXPECT_THAT(missing.Fields(), ElementsAre("body:/members"));
+  for (const auto& [body, field] : std::vector<std::pair<std::string, std::string>>{
+           {R"({"members": []})", "body:/members"},
+           {R"({"members": [{"id": "a"}, {"id": "a"}]})", "body:/members/1/id"},
+           {R"({"members": [{"id": "a", "mastery": {"cobol": 1}}]})",
+            "body:/members/0/mastery/cobol"},
+           {R"({"members": [{"id": "a"}], "type": "Game Engine"})", "body:/type"},
+           {R"({"members": [{"id": "a"}], "kind": "book"})", "body:/kind"},
+           {R"({"members": [{"id": "a"}], "goals": {"world-peace": 1}})",
+            "body:/goals/world-peace"},
+           {R"({"members": [{"id": "a"}], "k": 0})", "body:/k"},
+       }) {
+    Answer b = call(body);
+    EXPECT_EQ(b.status, 422) << body << " " << b.body;
+    EXPECT_THAT(b.Fields(), ElementsAre(field)) << body;
+  }
+  Answer unknown =
+      server_.Call("POST", "/v1/catalogs/nope/team-matches", R"({"members": [{"id": "a"}]})");
+  EXPECT_EQ(unknown.status, 404);
+}
+
 }  // namespace
 }  // namespace pathrank::server::testing
