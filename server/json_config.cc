@@ -23,7 +23,7 @@ void ReadHttp(const JsonDocument& doc, const JsonNode& value, ServerConfig* conf
               JsonErrors* errors) {
   ObjectReader r(doc, value, "/http", errors);
   r.RejectUnknown({"threads", "keep_alive_max_count", "keep_alive_timeout_s", "read_timeout_s",
-                   "write_timeout_s", "listen_backlog"});
+                   "write_timeout_s", "listen_backlog", "compute_slots"});
   HttpConfig& http = config->http;
   Int(r, "threads", &http.threads);
   Int(r, "keep_alive_max_count", &http.keep_alive_max_count);
@@ -31,6 +31,7 @@ void ReadHttp(const JsonDocument& doc, const JsonNode& value, ServerConfig* conf
   Int(r, "read_timeout_s", &http.read_timeout_s);
   Int(r, "write_timeout_s", &http.write_timeout_s);
   Int(r, "listen_backlog", &http.listen_backlog);
+  Int(r, "compute_slots", &http.compute_slots);
 }
 
 void ReadStore(const JsonDocument& doc, const JsonNode& value, const std::string& base_dir,
