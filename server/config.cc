@@ -191,6 +191,7 @@ Status ValidateServerConfig(ServerConfig* config, std::vector<std::string>* note
   check.Range(http.read_timeout_s, 1, 3600, "/http/read_timeout_s");
   check.Range(http.write_timeout_s, 1, 3600, "/http/write_timeout_s");
   check.Range(http.listen_backlog, 1, 65535, "/http/listen_backlog");
+  check.Range(http.compute_slots, 0, 4096, "/http/compute_slots");
 
   if (config->catalogs.empty()) {
     check.Error("/catalogs", "at least one catalog is needed (--catalog PATH)");

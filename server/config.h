@@ -67,6 +67,9 @@ struct HttpConfig {
   int read_timeout_s = 5;     // per read of a request
   int write_timeout_s = 5;    // per write of an answer
   int listen_backlog = 1024;  // pending connections the kernel queues
+  // Scoring and planning handlers computing at once (the others wait in
+  // arrival order; see compute_gate.h); 0 = one per hardware thread.
+  int compute_slots = 0;
 };
 
 struct LimitsConfig {

@@ -138,6 +138,7 @@ void HandleLearnerRecommend(ServerState& state, const httplib::Request& req,
   if (!snapshot) return;
   const ServedCatalog* served = CatalogOfLearner(*snapshot, *learner, res);
   if (!served) return;
+  ComputeGate::Slot slot(state.compute);  // score and render in turn
   StoredLearnerInputs(*learner, *served->catalog, &request.mastery, &request.goals,
                       &request.recent);
   Result<RecommendAnswer> answer = RunRecommend(*snapshot, *served, request, limits);
@@ -157,6 +158,7 @@ void HandleLearnerPlan(ServerState& state, const httplib::Request& req, httplib:
   if (!snapshot) return;
   const ServedCatalog* served = CatalogOfLearner(*snapshot, *learner, res);
   if (!served) return;
+  ComputeGate::Slot slot(state.compute);  // plan and render in turn
   StoredLearnerInputs(*learner, *served->catalog, &request.mastery, &request.goals, nullptr);
   if (request.goals.empty()) {
     Status status = Status::InvalidArgument("learner " + learner->id + " has no goal of catalog " +

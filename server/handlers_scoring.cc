@@ -11,6 +11,7 @@
 namespace pathrank::server {
 
 void HandleRecommend(ServerState& state, const httplib::Request& req, httplib::Response& res) {
+  ComputeGate::Slot slot(state.compute);  // parse, score and render in turn
   auto snapshot = TakeSnapshot(state, res);
   if (!snapshot) return;
   const ServedCatalog* served = CatalogOfPath(*snapshot, req, 1, res);
@@ -23,6 +24,7 @@ void HandleRecommend(ServerState& state, const httplib::Request& req, httplib::R
 }
 
 void HandlePlan(ServerState& state, const httplib::Request& req, httplib::Response& res) {
+  ComputeGate::Slot slot(state.compute);  // parse, score and render in turn
   auto snapshot = TakeSnapshot(state, res);
   if (!snapshot) return;
   const ServedCatalog* served = CatalogOfPath(*snapshot, req, 1, res);
@@ -35,6 +37,7 @@ void HandlePlan(ServerState& state, const httplib::Request& req, httplib::Respon
 }
 
 void HandleTeamMatch(ServerState& state, const httplib::Request& req, httplib::Response& res) {
+  ComputeGate::Slot slot(state.compute);  // parse, score and render in turn
   auto snapshot = TakeSnapshot(state, res);
   if (!snapshot) return;
   const ServedCatalog* served = CatalogOfPath(*snapshot, req, 1, res);

@@ -87,6 +87,15 @@ std::string NewRequestId() {
   return id;
 }
 
+// A POST, PUT or PATCH without Content-Length and not chunked has no body
+// (RFC 9112), but cpp-httplib 0.11 would read one until the client hangs up
+// (curl -X POST without -d sends such a request).
+bool HasNoBody(const httplib::Request& req) {
+  return (req.method == "POST" || req.method == "PUT" || req.method == "PATCH") &&
+         !req.has_header("Content-Length") &&
+         req.get_header_value("Transfer-Encoding").find("chunked") == std::string::npos;
+}
+
 // "/v1/catalogs/{cid}" -> "/v1/catalogs/([^/]+)".
 std::string PathRegex(std::string_view path) {
   std::string out;
@@ -111,6 +120,7 @@ class HttpServer::Impl : public httplib::Server {
  public:
   int listen_socket() const { return svr_sock_; }
   std::vector<std::regex> route_regexes;
+  std::vector<httplib::Server::Handler> route_handlers;  // the wrapped handler of each route
   std::atomic<bool> serve_started{false};
   std::atomic<bool> serve_returned{false};
   std::atomic<bool> unserved_closed{false};
@@ -133,13 +143,17 @@ HttpServer::HttpServer(ServerState& state) : state_(state), impl_(std::make_uniq
   s.set_write_timeout(http.write_timeout_s, 0);
   s.set_payload_max_length(state_.config.limits.max_body_bytes);
 
-  s.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+  s.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     t_trace.active = true;
     t_trace.start = std::chrono::steady_clock::now();
     t_trace.route = SIZE_MAX;
     t_trace.key_name.clear();
     std::string id = req.get_header_value(kRequestIdHeader);
     res.set_header(kRequestIdHeader, IsUsableRequestId(id) ? id : NewRequestId());
+    if (HasNoBody(req)) {
+      DispatchWithoutBody(req, res);
+      return httplib::Server::HandlerResponse::Handled;
+    }
     return httplib::Server::HandlerResponse::Unhandled;
   });
 
@@ -148,6 +162,7 @@ HttpServer::HttpServer(ServerState& state) : state_(state), impl_(std::make_uniq
     const Route& route = routes[i];
     const std::string pattern = PathRegex(route.path);
     s.route_regexes.emplace_back(pattern);
+    s.route_handlers.push_back(nullptr);
     httplib::Server::Handler wrapped = [this, i](const httplib::Request& req,
                                                  httplib::Response& res) {
       const Route& r = Routes()[i];
@@ -167,6 +182,7 @@ HttpServer::HttpServer(ServerState& state) : state_(state), impl_(std::make_uniq
       }
       state_.metrics->AddInFlight(-1);
     };
+    s.route_handlers.back() = wrapped;
     const std::string_view method = route.method;
     if (method == "GET") {
       s.Get(pattern, wrapped);
@@ -265,6 +281,21 @@ HttpServer::HttpServer(ServerState& state) : state_(state), impl_(std::make_uniq
     }
     t_trace.active = false;
   });
+}
+
+void HttpServer::DispatchWithoutBody(const httplib::Request& req, httplib::Response& res) {
+  const std::span<const Route> routes = Routes();
+  for (size_t i = 0; i < routes.size(); ++i) {
+    if (req.method != routes[i].method) continue;
+    // cpp-httplib's Request is a non-const local of its connection loop;
+    // the route's path parameters go where its own dispatch puts them.
+    auto& matches = const_cast<httplib::Request&>(req).matches;
+    if (std::regex_match(req.path, matches, impl_->route_regexes[i])) {
+      impl_->route_handlers[i](req, res);
+      return;
+    }
+  }
+  res.status = 404;  // the error handler tells 404 from 405
 }
 
 HttpServer::~HttpServer() {

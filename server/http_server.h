@@ -68,6 +68,10 @@ class HttpServer {
 
  private:
   class Impl;
+  // Routes a request that has no body (see HasNoBody) without letting
+  // cpp-httplib wait for one.
+  void DispatchWithoutBody(const httplib::Request& req, httplib::Response& res);
+
   ServerState& state_;
   std::unique_ptr<Metrics> metrics_;  // state_.metrics points here
   std::unique_ptr<Impl> impl_;

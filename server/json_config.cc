@@ -7,8 +7,6 @@
 
 namespace pathrank::server {
 
-using nlohmann::json;
-
 namespace {
 
 std::string Resolve(const std::string& base_dir, const std::string& path) {
@@ -21,10 +19,11 @@ void Int(ObjectReader& r, const char* key, T* out) {
   if (auto v = r.Integer(key)) *out = static_cast<T>(*v);
 }
 
-void ReadHttp(const json& value, ServerConfig* config, JsonErrors* errors) {
-  ObjectReader r(value, "/http", errors);
+void ReadHttp(const JsonDocument& doc, const JsonNode& value, ServerConfig* config,
+              JsonErrors* errors) {
+  ObjectReader r(doc, value, "/http", errors);
   r.RejectUnknown({"threads", "keep_alive_max_count", "keep_alive_timeout_s", "read_timeout_s",
-                   "write_timeout_s", "listen_backlog"});
+                   "write_timeout_s", "listen_backlog", "compute_slots"});
   HttpConfig& http = config->http;
   Int(r, "threads", &http.threads);
   Int(r, "keep_alive_max_count", &http.keep_alive_max_count);
@@ -32,11 +31,12 @@ void ReadHttp(const json& value, ServerConfig* config, JsonErrors* errors) {
   Int(r, "read_timeout_s", &http.read_timeout_s);
   Int(r, "write_timeout_s", &http.write_timeout_s);
   Int(r, "listen_backlog", &http.listen_backlog);
+  Int(r, "compute_slots", &http.compute_slots);
 }
 
-void ReadStore(const json& value, const std::string& base_dir, ServerConfig* config,
-               JsonErrors* errors) {
-  ObjectReader r(value, "/store", errors);
+void ReadStore(const JsonDocument& doc, const JsonNode& value, const std::string& base_dir,
+               ServerConfig* config, JsonErrors* errors) {
+  ObjectReader r(doc, value, "/store", errors);
   r.RejectUnknown({"path", "busy_timeout_ms", "synchronous", "readers"});
   if (auto v = r.String("path")) config->store.path = Resolve(base_dir, *v);
   Int(r, "busy_timeout_ms", &config->store.busy_timeout_ms);
@@ -52,8 +52,9 @@ void ReadStore(const json& value, const std::string& base_dir, ServerConfig* con
   }
 }
 
-void ReadLimits(const json& value, ServerConfig* config, JsonErrors* errors) {
-  ObjectReader r(value, "/limits", errors);
+void ReadLimits(const JsonDocument& doc, const JsonNode& value, ServerConfig* config,
+                JsonErrors* errors) {
+  ObjectReader r(doc, value, "/limits", errors);
   r.RejectUnknown({"max_body_bytes", "max_k", "max_events", "max_mastery_entries", "max_page"});
   LimitsConfig& limits = config->limits;
   if (auto v = r.Integer("max_body_bytes")) {
@@ -69,27 +70,27 @@ void ReadLimits(const json& value, ServerConfig* config, JsonErrors* errors) {
   Int(r, "max_page", &limits.max_page);
 }
 
-void ReadCatalogs(const json& list, const std::string& base_dir, ServerConfig* config,
-                  JsonErrors* errors) {
+void ReadCatalogs(const JsonDocument& doc, const JsonNode& list, const std::string& base_dir,
+                  ServerConfig* config, JsonErrors* errors) {
   config->catalogs.clear();
-  for (size_t i = 0; i < list.size(); ++i) {
-    ObjectReader r(list[i], JsonPointer("/catalogs", i), errors);
+  for (size_t i = 0; i < list.size; ++i) {
+    ObjectReader r(doc, doc.node(doc.children(list)[i].node), JsonPointer("/catalogs", i), errors);
     r.RejectUnknown({"id", "path", "plugin", "config"});
     CatalogSourceConfig source;
     source.id = r.String("id").value_or("");
     source.path = Resolve(base_dir, r.String("path").value_or(""));
     source.plugin = Resolve(base_dir, r.String("plugin").value_or(""));
-    const json* plugin_config = r.Member("config", json::value_t::object, false);
-    source.plugin_config_json = plugin_config ? plugin_config->dump() : "{}";
+    const JsonNode* plugin_config = r.Member("config", JsonType::kObject, false);
+    source.plugin_config_json = plugin_config ? std::string(plugin_config->raw) : "{}";
     config->catalogs.push_back(std::move(source));
   }
 }
 
-void ReadProfiles(const json& list, const std::string& base_dir, ServerConfig* config,
-                  JsonErrors* errors) {
+void ReadProfiles(const JsonDocument& doc, const JsonNode& list, const std::string& base_dir,
+                  ServerConfig* config, JsonErrors* errors) {
   config->profiles.clear();
-  for (size_t i = 0; i < list.size(); ++i) {
-    ObjectReader r(list[i], JsonPointer("/profiles", i), errors);
+  for (size_t i = 0; i < list.size; ++i) {
+    ObjectReader r(doc, doc.node(doc.children(list)[i].node), JsonPointer("/profiles", i), errors);
     r.RejectUnknown({"name", "path"});
     ProfileSourceConfig profile;
     profile.name = r.String("name", true).value_or("");
@@ -98,10 +99,11 @@ void ReadProfiles(const json& list, const std::string& base_dir, ServerConfig* c
   }
 }
 
-void ReadApiKeys(const json& list, ServerConfig* config, JsonErrors* errors) {
+void ReadApiKeys(const JsonDocument& doc, const JsonNode& list, ServerConfig* config,
+                 JsonErrors* errors) {
   config->api_keys.clear();
-  for (size_t i = 0; i < list.size(); ++i) {
-    ObjectReader r(list[i], JsonPointer("/api_keys", i), errors);
+  for (size_t i = 0; i < list.size; ++i) {
+    ObjectReader r(doc, doc.node(doc.children(list)[i].node), JsonPointer("/api_keys", i), errors);
     r.RejectUnknown({"name", "sha256", "role"});
     ApiKeyConfig key;
     key.name = r.String("name").value_or("key" + std::to_string(i));
@@ -134,30 +136,30 @@ Status ToStatus(const JsonErrors& errors) {
 
 Status ApplyConfigJson(std::string_view text, const std::string& base_dir, ServerConfig* config) {
   JsonErrors errors;
-  json doc;
+  JsonDocument doc;
   if (!ParseJson(text, &doc, &errors)) return ToStatus(errors);
-  ObjectReader r(doc, "", &errors);
+  ObjectReader r(doc, doc.root(), "", &errors);
   r.RejectUnknown({"host", "port", "http", "catalogs", "profiles", "store", "api_keys", "limits",
                    "access_log"});
   if (auto v = r.String("host")) config->host = *v;
   Int(r, "port", &config->port);
-  if (const json* v = r.Member("http", json::value_t::object, false)) {
-    ReadHttp(*v, config, &errors);
+  if (const JsonNode* v = r.Member("http", JsonType::kObject, false)) {
+    ReadHttp(doc, *v, config, &errors);
   }
-  if (const json* v = r.Member("catalogs", json::value_t::array, false)) {
-    ReadCatalogs(*v, base_dir, config, &errors);
+  if (const JsonNode* v = r.Member("catalogs", JsonType::kArray, false)) {
+    ReadCatalogs(doc, *v, base_dir, config, &errors);
   }
-  if (const json* v = r.Member("profiles", json::value_t::array, false)) {
-    ReadProfiles(*v, base_dir, config, &errors);
+  if (const JsonNode* v = r.Member("profiles", JsonType::kArray, false)) {
+    ReadProfiles(doc, *v, base_dir, config, &errors);
   }
-  if (const json* v = r.Member("store", json::value_t::object, false)) {
-    ReadStore(*v, base_dir, config, &errors);
+  if (const JsonNode* v = r.Member("store", JsonType::kObject, false)) {
+    ReadStore(doc, *v, base_dir, config, &errors);
   }
-  if (const json* v = r.Member("api_keys", json::value_t::array, false)) {
-    ReadApiKeys(*v, config, &errors);
+  if (const JsonNode* v = r.Member("api_keys", JsonType::kArray, false)) {
+    ReadApiKeys(doc, *v, config, &errors);
   }
-  if (const json* v = r.Member("limits", json::value_t::object, false)) {
-    ReadLimits(*v, config, &errors);
+  if (const JsonNode* v = r.Member("limits", JsonType::kObject, false)) {
+    ReadLimits(doc, *v, config, &errors);
   }
   if (auto v = r.String("access_log")) {
     config->access_log =

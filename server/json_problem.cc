@@ -1,7 +1,8 @@
 // problem+json documents (RFC 9457).
 
+#include <nlohmann/json.hpp>
+
 #include "json_api.h"
-#include "json_reader.h"
 
 namespace pathrank::server {
 

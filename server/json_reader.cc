@@ -1,11 +1,8 @@
 #include "json_reader.h"
 
-#include <climits>
 #include <cmath>
 
 namespace pathrank::server {
-
-using nlohmann::json;
 
 std::optional<Problem> JsonErrors::ToProblem(std::string_view what) const {
   if (empty()) return std::nullopt;
@@ -22,179 +19,144 @@ std::optional<Problem> JsonErrors::ToProblem(std::string_view what) const {
   return problem;
 }
 
-std::string_view JsonTypeName(const json& value) {
-  switch (value.type()) {
-    case json::value_t::null:
-      return "null";
-    case json::value_t::object:
-      return "object";
-    case json::value_t::array:
-      return "array";
-    case json::value_t::string:
-      return "string";
-    case json::value_t::boolean:
-      return "boolean";
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-    case json::value_t::number_float:
-      return "number";
-    default:
-      return "value";
-  }
-}
-
 namespace {
 
-std::string LineColumn(std::string_view text, size_t offset) {
-  size_t line = 1, column = 1;
-  for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
-  return "line " + std::to_string(line) + ", column " + std::to_string(column);
-}
-
-bool IsType(const json& value, json::value_t type) {
-  if (type == json::value_t::number_float) return value.is_number();
-  return value.type() == type;
-}
-
-std::string_view TypeWord(json::value_t type) {
+std::string_view TypeWord(JsonType type) {
   switch (type) {
-    case json::value_t::object:
+    case JsonType::kObject:
       return "an object";
-    case json::value_t::array:
+    case JsonType::kArray:
       return "an array";
-    case json::value_t::string:
+    case JsonType::kString:
       return "a string";
-    case json::value_t::boolean:
+    case JsonType::kBool:
       return "a boolean";
-    default:
+    case JsonType::kNumber:
       return "a number";
+    case JsonType::kNull:
+      return "null";
   }
+  return "a value";
 }
 
 }  // namespace
 
-bool ParseJson(std::string_view text, json* out, JsonErrors* errors) {
+bool ParseJson(std::string_view text, JsonDocument* doc, JsonErrors* errors) {
   if (text.empty()) {
     errors->Malformed("", "the body is empty; expected a JSON object");
     return false;
   }
-  try {
-    *out = json::parse(text.begin(), text.end());
-    return true;
-  } catch (const json::parse_error& e) {
-    std::string reason = e.what();
-    const size_t colon = reason.rfind(": ");
-    if (colon != std::string::npos) reason = reason.substr(colon + 2);
-    const size_t offset = e.byte > 0 ? e.byte - 1 : 0;
-    errors->Malformed("", "invalid JSON at " + LineColumn(text, offset) + ": " + reason);
+  std::string error;
+  if (!doc->Parse(text, &error)) {
+    errors->Malformed("", "invalid JSON at " + error);
     return false;
   }
+  return true;
 }
 
-ObjectReader::ObjectReader(const json& value, std::string pointer, JsonErrors* errors)
-    : object_(value.is_object() ? &value : nullptr), pointer_(std::move(pointer)), errors_(errors) {
+ObjectReader::ObjectReader(const JsonDocument& doc, const JsonNode& value, std::string pointer,
+                           JsonErrors* errors)
+    : doc_(doc),
+      object_(value.type == JsonType::kObject ? &value : nullptr),
+      pointer_(std::move(pointer)),
+      errors_(errors) {
   if (object_ == nullptr) {
-    errors_->Malformed(pointer_, "must be an object, got " + std::string(JsonTypeName(value)));
+    errors_->Malformed(pointer_, "must be an object, got " + std::string(JsonTypeName(value.type)));
   }
 }
 
-bool ObjectReader::Has(const char* key) const {
-  return object_ != nullptr && object_->contains(key);
-}
-
-const json* ObjectReader::Member(const char* key, json::value_t type, bool required) {
+const JsonNode* ObjectReader::Member(std::string_view key, JsonType type, bool required) {
   if (object_ == nullptr) return nullptr;
-  auto it = object_->find(key);
-  if (it == object_->end()) {
+  const JsonNode* found = nullptr;
+  for (const JsonChild& child : doc_.children(*object_)) {
+    if (child.key == key) {
+      found = &doc_.node(child.node);
+      break;
+    }
+  }
+  if (found == nullptr) {
     if (required) errors_->Malformed(At(key), "is required");
     return nullptr;
   }
-  if (!IsType(*it, type)) {
+  if (found->type != type) {
     errors_->Malformed(At(key), "must be " + std::string(TypeWord(type)) + ", got " +
-                                    std::string(JsonTypeName(*it)));
+                                    std::string(JsonTypeName(found->type)));
     return nullptr;
   }
-  return &*it;
+  return found;
 }
 
-std::optional<std::string> ObjectReader::String(const char* key, bool required) {
-  const json* v = Member(key, json::value_t::string, required);
+std::optional<std::string> ObjectReader::String(std::string_view key, bool required) {
+  const JsonNode* v = Member(key, JsonType::kString, required);
   if (v == nullptr) return std::nullopt;
-  return v->get<std::string>();
+  return std::string(v->text);
 }
 
-std::optional<double> ObjectReader::Number(const char* key, bool required) {
-  const json* v = Member(key, json::value_t::number_float, required);
+std::optional<double> ObjectReader::Number(std::string_view key, bool required) {
+  const JsonNode* v = Member(key, JsonType::kNumber, required);
   if (v == nullptr) return std::nullopt;
-  return v->get<double>();
+  return v->number;
 }
 
-std::optional<long long> ObjectReader::Integer(const char* key, bool required) {
-  const json* v = Member(key, json::value_t::number_float, required);
+std::optional<long long> ObjectReader::Integer(std::string_view key, bool required) {
+  const JsonNode* v = Member(key, JsonType::kNumber, required);
   if (v == nullptr) return std::nullopt;
-  if (v->is_number_integer()) return v->get<long long>();
-  if (v->is_number_unsigned()) {
-    const auto u = v->get<unsigned long long>();
-    if (u > static_cast<unsigned long long>(LLONG_MAX)) {
-      errors_->Invalid(At(key), "is too large");
-      return std::nullopt;
-    }
-    return static_cast<long long>(u);
-  }
-  const double d = v->get<double>();
-  if (std::floor(d) != d || std::fabs(d) > 9e15) {
+  if (std::floor(v->number) != v->number) {
     errors_->Malformed(At(key), "must be an integer");
     return std::nullopt;
   }
-  return static_cast<long long>(d);
+  if (std::fabs(v->number) > 9e15) {
+    errors_->Invalid(At(key), "is too large");
+    return std::nullopt;
+  }
+  return static_cast<long long>(v->number);
 }
 
-std::optional<bool> ObjectReader::Bool(const char* key, bool required) {
-  const json* v = Member(key, json::value_t::boolean, required);
+std::optional<bool> ObjectReader::Bool(std::string_view key, bool required) {
+  const JsonNode* v = Member(key, JsonType::kBool, required);
   if (v == nullptr) return std::nullopt;
-  return v->get<bool>();
+  return v->boolean;
 }
 
-std::optional<std::vector<std::string>> ObjectReader::StringList(const char* key, bool required) {
-  const json* v = Member(key, json::value_t::array, required);
+std::optional<std::vector<std::string>> ObjectReader::StringList(std::string_view key,
+                                                                 bool required) {
+  const JsonNode* v = Member(key, JsonType::kArray, required);
   if (v == nullptr) return std::nullopt;
   std::vector<std::string> out;
+  out.reserve(v->size);
   bool ok = true;
-  for (size_t i = 0; i < v->size(); ++i) {
-    const json& e = (*v)[i];
-    if (!e.is_string()) {
+  size_t i = 0;
+  for (const JsonChild& child : doc_.children(*v)) {
+    const JsonNode& e = doc_.node(child.node);
+    if (e.type != JsonType::kString) {
       errors_->Malformed(JsonPointer(At(key), i),
-                         "must be a string, got " + std::string(JsonTypeName(e)));
+                         "must be a string, got " + std::string(JsonTypeName(e.type)));
       ok = false;
-      continue;
+    } else {
+      out.emplace_back(e.text);
     }
-    out.push_back(e.get<std::string>());
+    ++i;
   }
   if (!ok) return std::nullopt;
   return out;
 }
 
-std::optional<std::map<std::string, double>> ObjectReader::NumberMap(const char* key,
+std::optional<std::map<std::string, double>> ObjectReader::NumberMap(std::string_view key,
                                                                      bool required) {
-  const json* v = Member(key, json::value_t::object, required);
+  const JsonNode* v = Member(key, JsonType::kObject, required);
   if (v == nullptr) return std::nullopt;
   std::map<std::string, double> out;
   bool ok = true;
-  for (auto it = v->begin(); it != v->end(); ++it) {
-    if (!it.value().is_number()) {
-      errors_->Malformed(JsonPointer(At(key), it.key()),
-                         "must be a number, got " + std::string(JsonTypeName(it.value())));
+  for (const JsonChild& child : doc_.children(*v)) {
+    const JsonNode& e = doc_.node(child.node);
+    if (e.type != JsonType::kNumber) {
+      errors_->Malformed(JsonPointer(At(key), child.key),
+                         "must be a number, got " + std::string(JsonTypeName(e.type)));
       ok = false;
-      continue;
+    } else if (!out.emplace(std::string(child.key), e.number).second) {
+      errors_->Malformed(JsonPointer(At(key), child.key), "is given twice");
+      ok = false;
     }
-    out.emplace(it.key(), it.value().get<double>());
   }
   if (!ok) return std::nullopt;
   return out;
@@ -202,10 +164,21 @@ std::optional<std::map<std::string, double>> ObjectReader::NumberMap(const char*
 
 void ObjectReader::RejectUnknown(std::initializer_list<std::string_view> known) {
   if (object_ == nullptr) return;
-  for (auto it = object_->begin(); it != object_->end(); ++it) {
+  const std::span<const JsonChild> members = doc_.children(*object_);
+  for (size_t i = 0; i < members.size(); ++i) {
+    const std::string_view key = members[i].key;
     bool found = false;
-    for (std::string_view k : known) found = found || k == it.key();
-    if (!found) errors_->Malformed(At(it.key()), "is not a known field");
+    for (std::string_view k : known) found = found || k == key;
+    if (!found) {
+      errors_->Malformed(At(key), "is not a known field");
+      continue;
+    }
+    for (size_t j = 0; j < i; ++j) {
+      if (members[j].key == key) {
+        errors_->Malformed(At(key), "is given twice");
+        break;
+      }
+    }
   }
 }
 

@@ -1,20 +1,21 @@
-// Typed reading of request and config JSON for the server's json_*.cc files
-// (the only server files that include nlohmann). Problems are collected with
-// their JSON pointers in two classes: malformed (syntax, wrong types,
-// unknown members: HTTP 400) and invalid (well-typed values out of range or
-// naming unknown things: HTTP 422). Private to server/.
+// Typed reading of request bodies and the config file for the server's
+// json_*.cc files, over JsonDocument (json_value.h). Problems are collected
+// with their JSON pointers in two classes: malformed (syntax, wrong types,
+// unknown or repeated members: HTTP 400) and invalid (well-typed values out
+// of range or naming unknown things: HTTP 422). Private to server/.
 
 #ifndef PATHRANK_SERVER_JSON_READER_H_
 #define PATHRANK_SERVER_JSON_READER_H_
 
 #include <initializer_list>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "json_value.h"
 #include "problem.h"
 
 namespace pathrank::server {
@@ -35,41 +36,43 @@ struct JsonErrors {
   std::optional<Problem> ToProblem(std::string_view what) const;
 };
 
-// "string", "number", "object", ...
-std::string_view JsonTypeName(const nlohmann::json& value);
-
-// Parses `text` into `out`; a syntax error is recorded as malformed at ""
+// Parses `text` into `doc`; a syntax error is recorded as malformed at ""
 // with its line and column. Returns false on a syntax error.
-bool ParseJson(std::string_view text, nlohmann::json* out, JsonErrors* errors);
+bool ParseJson(std::string_view text, JsonDocument* doc, JsonErrors* errors);
 
 // The members of one JSON object. When the value is not an object, that is
 // recorded (malformed) and every getter returns nullopt.
 class ObjectReader {
  public:
-  ObjectReader(const nlohmann::json& value, std::string pointer, JsonErrors* errors);
+  ObjectReader(const JsonDocument& doc, const JsonNode& value, std::string pointer,
+               JsonErrors* errors);
 
   bool is_object() const { return object_ != nullptr; }
   const std::string& pointer() const { return pointer_; }
   std::string At(std::string_view key) const { return JsonPointer(pointer_, key); }
-  bool Has(const char* key) const;
+  const JsonDocument& doc() const { return doc_; }
 
-  // Each getter returns nullopt when the member is absent (recorded as
-  // malformed when `required`) or has another type (recorded as malformed).
-  const nlohmann::json* Member(const char* key, nlohmann::json::value_t type, bool required);
-  std::optional<std::string> String(const char* key, bool required = false);
-  std::optional<double> Number(const char* key, bool required = false);
-  // An integral number (5 or 5.0); a fraction is malformed.
-  std::optional<long long> Integer(const char* key, bool required = false);
-  std::optional<bool> Bool(const char* key, bool required = false);
-  std::optional<std::vector<std::string>> StringList(const char* key, bool required = false);
-  // An object whose members are all numbers.
-  std::optional<std::map<std::string, double>> NumberMap(const char* key, bool required = false);
+  // Each getter returns nullopt (or nullptr) when the member is absent
+  // (recorded as malformed when `required`) or has another type (recorded
+  // as malformed).
+  const JsonNode* Member(std::string_view key, JsonType type, bool required);
+  std::optional<std::string> String(std::string_view key, bool required = false);
+  std::optional<double> Number(std::string_view key, bool required = false);
+  // An integral number (5, 5.0 or 5e0); a fraction is malformed.
+  std::optional<long long> Integer(std::string_view key, bool required = false);
+  std::optional<bool> Bool(std::string_view key, bool required = false);
+  std::optional<std::vector<std::string>> StringList(std::string_view key, bool required = false);
+  // An object whose members are all numbers; a repeated key is malformed.
+  std::optional<std::map<std::string, double>> NumberMap(std::string_view key,
+                                                         bool required = false);
 
-  // Records every member not in `known` as malformed.
+  // Records every member not in `known`, and every repeated member, as
+  // malformed.
   void RejectUnknown(std::initializer_list<std::string_view> known);
 
  private:
-  const nlohmann::json* object_;
+  const JsonDocument& doc_;
+  const JsonNode* object_;
   std::string pointer_;
   JsonErrors* errors_;
 };

@@ -1,4 +1,5 @@
-// Request bodies of the API (API.md) into api_requests.h values.
+// Request bodies of the API (API.md) into api_requests.h values, read with
+// the server's own JSON parser (json_value.h).
 
 #include <cmath>
 
@@ -8,16 +9,15 @@
 
 namespace pathrank::server {
 
-using nlohmann::json;
-
 namespace {
 
-// Parses `body` as a JSON object; nullptr (and `errors` filled) when it is
+// Parses `body` as a JSON object; false (and `errors` filled) when it is
 // not one.
-bool ParseObject(std::string_view body, json* doc, JsonErrors* errors) {
+bool ParseObject(std::string_view body, JsonDocument* doc, JsonErrors* errors) {
   if (!ParseJson(body, doc, errors)) return false;
-  if (!doc->is_object()) {
-    errors->Malformed("", "the body must be a JSON object, got " + std::string(JsonTypeName(*doc)));
+  if (doc->root().type != JsonType::kObject) {
+    errors->Malformed(
+        "", "the body must be a JSON object, got " + std::string(JsonTypeName(doc->root().type)));
     return false;
   }
   return true;
@@ -27,9 +27,9 @@ bool ParseObject(std::string_view body, json* doc, JsonErrors* errors) {
 
 std::optional<Problem> ParseRecommendRequest(std::string_view body, RecommendRequest* out) {
   JsonErrors errors;
-  json doc;
+  JsonDocument doc;
   if (ParseObject(body, &doc, &errors)) {
-    ObjectReader r(doc, "", &errors);
+    ObjectReader r(doc, doc.root(), "", &errors);
     r.RejectUnknown({"mastery", "goals", "k", "profile", "weights", "kinds", "exclude",
                      "include_blocked", "explain"});
     if (auto v = r.NumberMap("mastery")) out->mastery = std::move(*v);
@@ -47,9 +47,9 @@ std::optional<Problem> ParseRecommendRequest(std::string_view body, RecommendReq
 
 std::optional<Problem> ParsePlanRequest(std::string_view body, PlanRequest* out) {
   JsonErrors errors;
-  json doc;
+  JsonDocument doc;
   if (ParseObject(body, &doc, &errors)) {
-    ObjectReader r(doc, "", &errors);
+    ObjectReader r(doc, doc.root(), "", &errors);
     r.RejectUnknown({"mastery", "goals", "hours_per_week", "profile", "weights"});
     if (auto v = r.NumberMap("mastery")) out->mastery = std::move(*v);
     if (auto v = r.NumberMap("goals")) out->goals = std::move(*v);
@@ -62,13 +62,14 @@ std::optional<Problem> ParsePlanRequest(std::string_view body, PlanRequest* out)
 
 std::optional<Problem> ParseTeamMatchRequest(std::string_view body, TeamMatchApiRequest* out) {
   JsonErrors errors;
-  json doc;
+  JsonDocument doc;
   if (ParseObject(body, &doc, &errors)) {
-    ObjectReader r(doc, "", &errors);
+    ObjectReader r(doc, doc.root(), "", &errors);
     r.RejectUnknown({"members", "goals", "kind", "type", "k", "profile", "weights"});
-    if (const json* members = r.Member("members", json::value_t::array, /*required=*/true)) {
-      for (size_t m = 0; m < members->size(); ++m) {
-        ObjectReader member((*members)[m], JsonPointer("/members", m), &errors);
+    if (const JsonNode* members = r.Member("members", JsonType::kArray, /*required=*/true)) {
+      size_t m = 0;
+      for (const JsonChild& child : doc.children(*members)) {
+        ObjectReader member(doc, doc.node(child.node), JsonPointer("/members", m++), &errors);
         member.RejectUnknown({"id", "mastery"});
         TeamMember parsed;
         if (auto v = member.String("id", /*required=*/true)) parsed.id = std::move(*v);
@@ -88,9 +89,9 @@ std::optional<Problem> ParseTeamMatchRequest(std::string_view body, TeamMatchApi
 
 std::optional<Problem> ParseLearnerPut(std::string_view body, LearnerPutRequest* out) {
   JsonErrors errors;
-  json doc;
+  JsonDocument doc;
   if (ParseObject(body, &doc, &errors)) {
-    ObjectReader r(doc, "", &errors);
+    ObjectReader r(doc, doc.root(), "", &errors);
     r.RejectUnknown({"catalog", "goals"});
     if (auto v = r.String("catalog", /*required=*/true)) out->catalog = std::move(*v);
     if (auto v = r.NumberMap("goals")) out->goals = std::move(*v);
@@ -102,17 +103,19 @@ std::optional<Problem> ParseProgressRequest(std::string_view body, int64_t now_m
                                             size_t max_events, ProgressRequest* out) {
   constexpr size_t kMaxKeyBytes = 256;
   JsonErrors errors;
-  json doc;
+  JsonDocument doc;
   if (ParseObject(body, &doc, &errors)) {
-    ObjectReader r(doc, "", &errors);
+    ObjectReader r(doc, doc.root(), "", &errors);
     r.RejectUnknown({"events"});
-    const json* events = r.Member("events", json::value_t::array, /*required=*/true);
-    if (events != nullptr && events->size() > max_events) {
+    const JsonNode* events = r.Member("events", JsonType::kArray, /*required=*/true);
+    if (events != nullptr && events->size > max_events) {
       errors.Invalid("/events", "at most " + std::to_string(max_events) +
-                                    " events per request, got " + std::to_string(events->size()));
+                                    " events per request, got " + std::to_string(events->size));
     } else if (events != nullptr) {
-      for (size_t i = 0; i < events->size(); ++i) {
-        ObjectReader e((*events)[i], JsonPointer("/events", i), &errors);
+      out->events.reserve(events->size);
+      size_t i = 0;
+      for (const JsonChild& child : doc.children(*events)) {
+        ObjectReader e(doc, doc.node(child.node), JsonPointer("/events", i++), &errors);
         e.RejectUnknown({"item", "mastery", "at", "id"});
         ProgressEvent event;
         event.at_ms = now_ms;

@@ -12,6 +12,7 @@
 #include "access_log.h"
 #include "auth.h"
 #include "catalog_registry.h"
+#include "compute_gate.h"
 #include "config.h"
 #include "learner_store.h"
 #include "metrics.h"
@@ -20,13 +21,20 @@ namespace pathrank::server {
 
 struct ServerState {
   ServerState(const ServerConfig& c, CatalogRegistry& r, LearnerStore& s, AccessLog& l)
-      : config(c), registry(r), store(s), access_log(l), auth(c.api_keys) {}
+      : config(c),
+        registry(r),
+        store(s),
+        access_log(l),
+        auth(c.api_keys),
+        compute(static_cast<size_t>(c.http.compute_slots)) {}
 
   const ServerConfig& config;
   CatalogRegistry& registry;
   LearnerStore& store;
   AccessLog& access_log;
   const Authenticator auth;
+  // Scoring handlers compute inside this gate (see compute_gate.h).
+  ComputeGate compute;
   // The request metrics; set by the HttpServer serving this state.
   Metrics* metrics = nullptr;
   // Set when shutdown begins: /readyz answers 503 from then on.

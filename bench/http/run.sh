@@ -14,6 +14,7 @@
 # Env:   PATHRANK_BIN  binary to run (default build-release/server/pathrank)
 #        DURATION      per run (default 5s)   WRK_THREADS (default 2)
 #        CONNECTIONS   (default "32 64")      ACCESS_LOG  (default: a file)
+#        SERVE_ARGS    extra flags for pathrank serve (e.g. "--threads 16")
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -39,7 +40,7 @@ cleanup() {
 trap cleanup EXIT
 
 "$BIN" serve --catalog go-backend=datasets/go-backend/catalog.json --db "$work/bench.db" \
-  --port 0 --access-log "${ACCESS_LOG:-$work/access.log}" 2>"$work/stderr" &
+  --port 0 --access-log "${ACCESS_LOG:-$work/access.log}" ${SERVE_ARGS:-} 2>"$work/stderr" &
 server_pid=$!
 port=""
 for _ in $(seq 1 200); do

@@ -1,8 +1,12 @@
 // /healthz, /readyz, /metrics, request ids, the access log, and the answers
 // cpp-httplib produces itself (no route, wrong method, body too large).
 
+#include <arpa/inet.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include "http_fixture.h"
 
@@ -136,6 +140,47 @@ TEST(HttpServiceTest, LargeFormEncodedBodyIsToldToSendJson) {
   ASSERT_TRUE(form);
   EXPECT_EQ(form->status, 413);
   EXPECT_THAT(form->body, HasSubstr("Content-Type: application/json"));
+}
+
+// curl -X POST without -d sends neither Content-Length nor a chunked body.
+std::string RawExchange(int port, const std::string& request) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+  timeval timeout{3, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  std::string answer;
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 &&
+      write(fd, request.data(), request.size()) == static_cast<ssize_t>(request.size())) {
+    char buffer[4096];
+    ssize_t n = read(fd, buffer, sizeof buffer);  // the head and a short body come at once
+    if (n > 0) answer.assign(buffer, static_cast<size_t>(n));
+  }
+  close(fd);
+  return answer;
+}
+
+TEST(HttpServiceTest, PostWithoutBodyIsAnsweredAtOnce) {
+  TestServer server;
+  const std::string reload =
+      RawExchange(server.port(), "POST /v1/admin/reload HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_THAT(reload, ::testing::StartsWith("HTTP/1.1 200"));
+  EXPECT_THAT(reload, HasSubstr("\"generation\":2"));
+  const std::string recommend = RawExchange(
+      server.port(), "POST /v1/catalogs/go-backend/recommendations HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_THAT(recommend, ::testing::StartsWith("HTTP/1.1 400"));
+  EXPECT_THAT(recommend, HasSubstr("the body is empty"));
+  const std::string put =
+      RawExchange(server.port(), "PUT /v1/learners/ada HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_THAT(put, ::testing::StartsWith("HTTP/1.1 400"));
+  const std::string nowhere =
+      RawExchange(server.port(), "POST /nowhere HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_THAT(nowhere, ::testing::StartsWith("HTTP/1.1 404"));
+  const std::string wrong =
+      RawExchange(server.port(), "POST /v1/catalogs HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_THAT(wrong, ::testing::StartsWith("HTTP/1.1 405"));
 }
 
 TEST(HttpServiceTest, OpenApiDocumentIsServed) {
