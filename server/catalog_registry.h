@@ -74,8 +74,9 @@ using CatalogLoader =
 
 // A configured plugin source as /v1/plugins shows it.
 struct PluginSource {
-  std::string path;                   // as configured
-  std::vector<std::string> catalogs;  // the ids it feeds
+  std::string path;                           // as configured
+  std::vector<std::string> catalogs;          // the ids it feeds
+  std::vector<std::string> progress_sources;  // the progress sources it reads (progress_sources.h)
   std::string config_json;
   std::optional<PluginInfo> info;  // once loaded: name, version, ABI version, canonical path
 };

@@ -1,4 +1,4 @@
-// `pathrank import` and `pathrank plugins`.
+// `pathrank import`, `pathrank import-progress` and `pathrank plugins`.
 
 #include <filesystem>
 #include <iostream>
@@ -6,10 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "access_log.h"
 #include "cli.h"
+#include "config.h"
 #include "pathrank/catalog_json.h"
 #include "pathrank/file_io.h"
 #include "pathrank/plugin_host.h"
+#include "progress_import.h"
+#include "sqlite_learner_store.h"
 #include "table.h"
 
 namespace pathrank::cli {
@@ -57,6 +61,70 @@ int RunImport(const ImportArgs& args) {
   return 0;
 }
 
+struct ImportProgressArgs {
+  std::string plugin;
+  std::string config;
+  std::string config_file;
+  std::string catalog;  // "[id=]path"
+  std::string db = "var/pathrank.db";
+  std::string source;
+  std::string on_invalid = "fail";
+  bool no_create = false;
+  bool dry_run = false;
+  bool quiet = false;
+};
+
+int RunImportProgress(const ImportProgressArgs& args) {
+  std::string config = args.config.empty() ? "{}" : args.config;
+  if (!args.config_file.empty()) {
+    auto text = ReadFile(args.config_file);
+    if (!text) return Fail(text.error());
+    config = std::move(*text);
+  }
+  const server::CatalogSourceConfig catalog_source = server::ParseCatalogArgument(args.catalog);
+  auto catalog = LoadCatalogFile(catalog_source.path);
+  if (!catalog) return Fail(catalog.error());
+  auto plugin = LoadedPlugin::Open(args.plugin);
+  if (!plugin) return Fail(plugin.error());
+  if (!plugin->info().provides_progress) {
+    return Fail(Status::InvalidArgument("plugin " + plugin->info().name + " (" + args.plugin +
+                                        ") provides no progress events"));
+  }
+  std::vector<PluginLogLine> log;
+  auto events = plugin->ReadProgress(config, &log);
+  PrintLog(plugin->info().name, log, args.quiet);
+  if (!events) return Fail(events.error());
+
+  server::StoreConfig store_config;
+  store_config.path = args.db;
+  auto store = server::SqliteLearnerStore::Open(store_config);
+  if (!store) return Fail(store.error());
+  server::ProgressImportOptions options;
+  options.source = args.source.empty() ? plugin->info().name : args.source;
+  options.catalog_id = catalog_source.id;
+  options.drop_invalid = args.on_invalid == "drop";
+  options.create_learners = !args.no_create;
+  options.dry_run = args.dry_run;
+  auto report = server::ImportProgress(*events, **catalog, **store, options, server::NowMs());
+  Status closed = (*store)->Close();
+  if (!report) {
+    Status error = report.error();
+    for (const FieldError& f : error.fields()) {
+      std::cerr << "pathrank: " << f.field << ": " << f.message << '\n';
+    }
+    return Fail(error);
+  }
+  if (!closed.ok()) return Fail(closed);
+  for (const std::string& line : report->dropped) std::cerr << "pathrank: " << line << '\n';
+  std::cout << (args.dry_run ? "checked " : "imported ") << report->events << " events from "
+            << plugin->info().name << ' ' << plugin->info().version << " into " << args.db << ": "
+            << report->learners << " learners (" << report->learners_created
+            << (args.dry_run ? " to create), " : " created), ") << report->accepted
+            << (args.dry_run ? " to offer, " : " accepted, ") << report->duplicates
+            << " duplicates, " << report->dropped.size() << " dropped\n";
+  return 0;
+}
+
 std::string Provides(const PluginInfo& info) {
   if (info.provides_catalog && info.provides_progress) return "catalog, progress";
   return info.provides_catalog ? "catalog" : "progress";
@@ -100,6 +168,30 @@ void AddPluginCommands(CLI::App& app, Context& context) {
   import->add_flag("--quiet,-q", args->quiet, "Print only the plugin's warnings and errors");
   import->callback([&context, args] { context.exit_code = RunImport(*args);
 });
+
+auto* progress = app.add_subcommand(
+    "import-progress",
+    "Read progress events through a plugin (xAPI, ...) into the learner store, idempotently");
+auto pargs = std::make_shared<ImportProgressArgs>();
+progress->add_option("--plugin,-p", pargs->plugin, "Plugin library (a path; no search)")
+    ->required();
+auto* pconfig = progress->add_option("--config,-c", pargs->config, "Plugin config (JSON text)");
+progress->add_option("--config-file", pargs->config_file, "Plugin config (a JSON file)")
+    ->excludes(pconfig);
+progress
+    ->add_option("--catalog", pargs->catalog,
+                 "[id=]catalog file the events' items belong to (id: the served id)")
+    ->required();
+progress->add_option("--db", pargs->db, "SQLite learner store")->capture_default_str();
+progress->add_option("--source", pargs->source,
+                     "Source name in derived idempotency keys (default: the plugin's name)");
+progress->add_option("--on-invalid", pargs->on_invalid, "fail: import nothing; drop: skip them")
+    ->check(CLI::IsMember({"fail", "drop"}));
+progress->add_flag("--no-create-learners", pargs->no_create,
+                   "Events of learners the store does not know are invalid");
+progress->add_flag("--dry-run", pargs->dry_run, "Check and count; write nothing");
+progress->add_flag("--quiet,-q", pargs->quiet, "Print only the plugin's warnings and errors");
+progress->callback([&context, pargs] { context.exit_code = RunImportProgress(*pargs); });
 
 auto* plugins = app.add_subcommand(
     "plugins", "List the plugins in a directory: name, version, ABI (exit 1 if one fails)");

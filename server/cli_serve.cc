@@ -22,6 +22,9 @@
 #include "cli.h"
 #include "config.h"
 #include "http_server.h"
+#include "progress_sources.h"
+#include "reload.h"
+#include "server_state.h"
 #include "sqlite_learner_store.h"
 
 namespace pathrank::cli {
@@ -32,17 +35,29 @@ using server::ConfigFlags;
 
 void Say(const std::string& line) { std::cerr << "pathrank: " << line << std::endl; }
 
+// "17 events: 10 accepted, 7 duplicates, 0 dropped; 1 learner created".
+std::string ImportSummary(const server::ProgressImportReport& r) {
+  return std::to_string(r.events) + " events: " + std::to_string(r.accepted) + " accepted, " +
+         std::to_string(r.duplicates) + " duplicates, " + std::to_string(r.dropped.size()) +
+         " dropped; " + std::to_string(r.learners_created) + " learners created";
+}
+
 // Waits for SIGHUP (reload), SIGTERM or SIGINT (stop) until `done`.
-void SignalLoop(const sigset_t& signals, server::CatalogRegistry& registry,
-                server::HttpServer& http, const std::atomic<bool>& done) {
+void SignalLoop(const sigset_t& signals, server::ServerState& state, server::HttpServer& http,
+                const std::atomic<bool>& done) {
   while (!done) {
     const timespec tick{0, 200 * 1000 * 1000};
     const int sig = sigtimedwait(&signals, nullptr, &tick);
     if (sig == SIGHUP) {
-      const server::ReloadOutcome outcome = registry.Reload();
-      for (const server::SourceOutcome& s : outcome.sources) {
+      const server::ServerReloadOutcome outcome = server::ReloadAll(state);
+      for (const server::SourceOutcome& s : outcome.catalogs.sources) {
         server::LogEvent(s.ok ? "info" : "error", "reload", "",
                          "SIGHUP: " + s.kind + " " + s.id + (s.ok ? ": reloaded" : ": " + s.error));
+      }
+      for (const server::ProgressSourceOutcome& p : outcome.progress) {
+        server::LogEvent(p.ok ? "info" : "error", "reload", "",
+                         "SIGHUP: progress source " + p.name + ": " +
+                             (p.ok ? ImportSummary(p.report) : p.error.message()));
       }
     } else if (sig == SIGTERM || sig == SIGINT) {
       Say(std::string("received ") + (sig == SIGTERM ? "SIGTERM" : "SIGINT") +
@@ -79,6 +94,17 @@ int RunServe(const ConfigFlags& flags) {
   if (Status loaded = registry.LoadAll(); !loaded.ok()) return Fail(loaded);
 
   server::ServerState state(*config, registry, **store, **access_log);
+  server::ProgressSources progress(config->progress_sources);
+  state.progress = &progress;
+  // Progress sources are imported before the server listens; like a
+  // catalog, a source that fails at start-up stops the start.
+  for (const server::ProgressSourceOutcome& p : progress.ImportAll(*registry.snapshot(), **store)) {
+    if (!p.ok) {
+      for (const FieldError& f : p.error.fields()) Say(f.field + ": " + f.message);
+      return Fail(p.error);
+    }
+    Say("progress source " + p.name + ": " + ImportSummary(p.report));
+  }
   server::HttpServer http(state);
   Result<int> port = http.Bind();
   if (!port) return Fail(port.error());
@@ -92,7 +118,7 @@ int RunServe(const ConfigFlags& flags) {
       "; learner store: " + config->store.path);
 
   std::atomic<bool> done{false};
-  std::thread signal_thread(SignalLoop, std::cref(signals), std::ref(registry), std::ref(http),
+  std::thread signal_thread(SignalLoop, std::cref(signals), std::ref(state), std::ref(http),
                             std::cref(done));
   Status served = http.Serve();
   done = true;

@@ -221,6 +221,20 @@ Status ValidateServerConfig(ServerConfig* config, std::vector<std::string>* note
     if (p.path.empty()) check.Error(at + "/path", "must name a pathrank.profile/v1 file");
   }
 
+  std::set<std::string> source_names;
+  for (size_t i = 0; i < config->progress_sources.size(); ++i) {
+    const ProgressSourceConfig& p = config->progress_sources[i];
+    const std::string at = "/progress_sources/" + std::to_string(i);
+    if (!IsSlug(p.name)) check.Error(at + "/name", "must be a slug, got \"" + p.name + "\"");
+    if (!source_names.insert(p.name).second) {
+      check.Error(at + "/name", "progress source \"" + p.name + "\" is configured twice");
+    }
+    if (p.plugin.empty()) check.Error(at + "/plugin", "must name the plugin library");
+    if (!IsSlug(p.catalog)) {
+      check.Error(at + "/catalog", "must be the id of a served catalog, got \"" + p.catalog + "\"");
+    }
+  }
+
   const StoreConfig& store = config->store;
   if (store.path.empty()) check.Error("/store/path", "must name the SQLite file (--db PATH)");
   check.Range(store.busy_timeout_ms, 0, 600000, "/store/busy_timeout_ms");

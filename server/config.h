@@ -44,6 +44,18 @@ struct CatalogSourceConfig {
   std::string plugin_config_json;  // "{}" when absent
 };
 
+// A progress source: a data-source plugin whose progress events (an LRS's
+// xAPI statements, say) are written into the learner store at start-up and
+// on every reload, idempotently (progress_import.h).
+struct ProgressSourceConfig {
+  std::string name;  // a slug; names the source in logs, answers and derived keys
+  std::string plugin;
+  std::string plugin_config_json = "{}";
+  std::string catalog;          // the served catalog id the events' items belong to
+  bool drop_invalid = false;    // "on_invalid": "fail" (default) or "drop"
+  bool create_learners = true;  // create learners the store does not know
+};
+
 // A named scoring profile read from a `pathrank.profile/v1` file; it is
 // offered beside the built-in profiles (and may replace one of them).
 struct ProfileSourceConfig {
@@ -86,6 +98,7 @@ struct ServerConfig {
   HttpConfig http;
   std::vector<CatalogSourceConfig> catalogs;
   std::vector<ProfileSourceConfig> profiles;
+  std::vector<ProgressSourceConfig> progress_sources;
   StoreConfig store;
   std::vector<ApiKeyConfig> api_keys;
   LimitsConfig limits;

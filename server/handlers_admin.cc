@@ -6,32 +6,43 @@
 #include "handlers.h"
 #include "http_reply.h"
 #include "json_api.h"
+#include "reload.h"
 
 namespace pathrank::server {
 
 void HandleListPlugins(ServerState& state, const httplib::Request&, httplib::Response& res) {
-  ReplyJson(res, 200, RenderPlugins(state.registry.PluginSources()));
+  std::vector<PluginSource> plugins = state.registry.PluginSources();
+  if (state.progress != nullptr) state.progress->AddPluginSources(&plugins);
+  ReplyJson(res, 200, RenderPlugins(plugins));
 }
 
 void HandleReload(ServerState& state, const httplib::Request& req, httplib::Response& res) {
-  const ReloadOutcome outcome = state.registry.Reload();
+  const ServerReloadOutcome outcome = ReloadAll(state);
   const std::string request_id = res.get_header_value("X-Request-Id");
   if (outcome.ok()) {
     LogEvent("info", "reload", request_id,
-             "every source reloaded; generation " + std::to_string(outcome.generation));
+             "every source reloaded; generation " + std::to_string(outcome.catalogs.generation));
     ReplyJson(res, 200, RenderReload(outcome));
     return;
   }
   Problem problem;
   problem.type = ProblemType::kInvalid;
   std::string failed;
-  for (const SourceOutcome& s : outcome.sources) {
+  for (const SourceOutcome& s : outcome.catalogs.sources) {
     if (s.ok) continue;
     failed += (failed.empty() ? "" : ", ") + s.kind + " " + s.id;
     problem.Add(FieldLocation::kBody, "/" + s.kind + "s/" + s.id, s.error);
     LogEvent("error", "reload", request_id, s.kind + " " + s.id + ": " + s.error);
   }
-  problem.detail = "reload failed for " + failed + "; the previous version stays served";
+  for (const ProgressSourceOutcome& p : outcome.progress) {
+    if (p.ok) continue;
+    failed += (failed.empty() ? "" : ", ") + std::string("progress source ") + p.name;
+    problem.Add(FieldLocation::kBody, "/progress_sources/" + p.name, p.error.message());
+    LogEvent("error", "reload", request_id, "progress source " + p.name + ": " + p.error.message());
+  }
+  problem.detail = "reload failed for " + failed +
+                   "; a failed catalog or profile keeps its previous version served, a failed "
+                   "progress source wrote nothing";
   problem.extension_json = ReloadExtension(outcome);
   (void)req;
   ReplyProblem(res, problem);

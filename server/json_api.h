@@ -24,6 +24,7 @@
 #include "config.h"
 #include "learner_store.h"
 #include "problem.h"
+#include "reload.h"
 #include "scoring_service.h"
 
 namespace pathrank::server {
@@ -62,9 +63,9 @@ std::string RenderRecommendations(const ServedCatalog& served, const RecommendAn
 std::string RenderPlan(const ServedCatalog& served, const PlanAnswer& answer);
 std::string RenderTeamMatches(const ServedCatalog& served, const TeamMatchAnswer& answer);
 // {"generation":N,"catalogs":[{"id","ok","error"?,"items",...}],"profiles":[...]}
-std::string RenderReload(const ReloadOutcome& outcome);
+std::string RenderReload(const ServerReloadOutcome& outcome);
 // The members of RenderReload, for a 422 problem's extension.
-std::string ReloadExtension(const ReloadOutcome& outcome);
+std::string ReloadExtension(const ServerReloadOutcome& outcome);
 // {"plugins":[{"name","version","abi_version","path","catalogs":[...],
 // "config":{...},"loaded"}]}: the configured plugin sources; name, version
 // and ABI version once the plugin loaded.

@@ -99,6 +99,31 @@ void ReadProfiles(const JsonDocument& doc, const JsonNode& list, const std::stri
   }
 }
 
+void ReadProgressSources(const JsonDocument& doc, const JsonNode& list, const std::string& base_dir,
+                         ServerConfig* config, JsonErrors* errors) {
+  config->progress_sources.clear();
+  for (size_t i = 0; i < list.size; ++i) {
+    ObjectReader r(doc, doc.node(doc.children(list)[i].node), JsonPointer("/progress_sources", i),
+                   errors);
+    r.RejectUnknown({"name", "plugin", "config", "catalog", "on_invalid", "create_learners"});
+    ProgressSourceConfig source;
+    source.name = r.String("name", true).value_or("");
+    source.plugin = Resolve(base_dir, r.String("plugin", true).value_or(""));
+    const JsonNode* plugin_config = r.Member("config", JsonType::kObject, false);
+    source.plugin_config_json = plugin_config ? std::string(plugin_config->raw) : "{}";
+    source.catalog = r.String("catalog", true).value_or("");
+    if (auto v = r.String("on_invalid")) {
+      if (*v == "fail" || *v == "drop") {
+        source.drop_invalid = *v == "drop";
+      } else {
+        errors->Invalid(r.At("on_invalid"), "must be \"fail\" or \"drop\", got \"" + *v + "\"");
+      }
+    }
+    if (auto v = r.Bool("create_learners")) source.create_learners = *v;
+    config->progress_sources.push_back(std::move(source));
+  }
+}
+
 void ReadApiKeys(const JsonDocument& doc, const JsonNode& list, ServerConfig* config,
                  JsonErrors* errors) {
   config->api_keys.clear();
@@ -139,8 +164,8 @@ Status ApplyConfigJson(std::string_view text, const std::string& base_dir, Serve
   JsonDocument doc;
   if (!ParseJson(text, &doc, &errors)) return ToStatus(errors);
   ObjectReader r(doc, doc.root(), "", &errors);
-  r.RejectUnknown({"host", "port", "http", "catalogs", "profiles", "store", "api_keys", "limits",
-                   "access_log"});
+  r.RejectUnknown({"host", "port", "http", "catalogs", "profiles", "progress_sources", "store",
+                   "api_keys", "limits", "access_log"});
   if (auto v = r.String("host")) config->host = *v;
   Int(r, "port", &config->port);
   if (const JsonNode* v = r.Member("http", JsonType::kObject, false)) {
@@ -151,6 +176,9 @@ Status ApplyConfigJson(std::string_view text, const std::string& base_dir, Serve
   }
   if (const JsonNode* v = r.Member("profiles", JsonType::kArray, false)) {
     ReadProfiles(doc, *v, base_dir, config, &errors);
+  }
+  if (const JsonNode* v = r.Member("progress_sources", JsonType::kArray, false)) {
+    ReadProgressSources(doc, *v, base_dir, config, &errors);
   }
   if (const JsonNode* v = r.Member("store", JsonType::kObject, false)) {
     ReadStore(doc, *v, base_dir, config, &errors);

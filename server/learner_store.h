@@ -62,6 +62,10 @@ class LearnerStore {
   virtual Result<PutOutcome> PutLearner(std::string_view id, std::string_view catalog,
                                         const std::map<std::string, double>& goals) = 0;
 
+  // Creates learner `id` of `catalog` without goals when it does not exist;
+  // leaves an existing learner untouched. True when it was created.
+  virtual Result<bool> CreateLearnerIfAbsent(std::string_view id, std::string_view catalog) = 0;
+
   // The learner; NotFound when absent.
   virtual Result<LearnerRecord> GetLearner(std::string_view id) = 0;
 

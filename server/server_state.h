@@ -16,6 +16,7 @@
 #include "config.h"
 #include "learner_store.h"
 #include "metrics.h"
+#include "progress_sources.h"
 
 namespace pathrank::server {
 
@@ -35,6 +36,8 @@ struct ServerState {
   const Authenticator auth;
   // Scoring handlers compute inside this gate (see compute_gate.h).
   ComputeGate compute;
+  // The progress sources imported on reload; nullptr for none.
+  ProgressSources* progress = nullptr;
   // The request metrics; set by the HttpServer serving this state.
   Metrics* metrics = nullptr;
   // Set when shutdown begins: /readyz answers 503 from then on.

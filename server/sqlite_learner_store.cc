@@ -261,6 +261,30 @@ Result<PutOutcome> SqliteLearnerStore::PutLearner(std::string_view id, std::stri
   return outcome;
 }
 
+Result<bool> SqliteLearnerStore::CreateLearnerIfAbsent(std::string_view id,
+                                                       std::string_view catalog) {
+  std::shared_lock open(open_mu_);
+  if (!open_) return Counted(Result<bool>(Closed()));
+  std::lock_guard lock(writer_mu_);
+  Connection& c = *writer_;
+  bool created = false;
+  Status status = c.Transaction(c.begin_write, [&]() -> Status {
+    Result<bool> exists = c.Exists(id);
+    if (!exists) return exists.error();
+    if (*exists) return Status::Ok();
+    Statement::Use use(c.insert_learner);
+    c.insert_learner.Bind(1, id);
+    c.insert_learner.Bind(2, catalog);
+    c.insert_learner.Bind(3, NowMs());
+    const int rc = c.insert_learner.Step();
+    if (rc != SQLITE_DONE) return SqliteError(c.db.get(), rc, c.insert_learner.sql());
+    created = true;
+    return Status::Ok();
+  });
+  if (!status.ok()) return Counted(Result<bool>(status));
+  return created;
+}
+
 Result<LearnerRecord> SqliteLearnerStore::GetLearner(std::string_view id) {
   std::shared_lock open(open_mu_);
   if (!open_) return Counted(Result<LearnerRecord>(Closed()));

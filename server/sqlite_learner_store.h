@@ -47,6 +47,7 @@ class SqliteLearnerStore final : public LearnerStore {
 
   Result<PutOutcome> PutLearner(std::string_view id, std::string_view catalog,
                                 const std::map<std::string, double>& goals) override;
+  Result<bool> CreateLearnerIfAbsent(std::string_view id, std::string_view catalog) override;
   Result<LearnerRecord> GetLearner(std::string_view id) override;
   Status DeleteLearner(std::string_view id) override;
   Result<ProgressOutcome> AppendProgress(std::string_view id,

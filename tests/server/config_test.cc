@@ -102,6 +102,51 @@ TEST(ConfigTest, EveryProblemIsReportedWithItsPointer) {
   EXPECT_NE(status.message().find("invalid server configuration"), std::string::npos);
 }
 
+TEST(ConfigTest, ProgressSources) {
+  ServerConfig config;
+  Status read = ApplyConfigJson(R"({"progress_sources": [
+      {"name": "lrs", "plugin": "plugins/libpathrank_xapi.so", "catalog": "go-backend",
+       "config": {"path": "statements.json", "activity_prefix": "https://lms/"},
+       "on_invalid": "drop", "create_learners": false}]})",
+                                "/etc/pathrank", &config);
+  ASSERT_TRUE(read.ok()) << read.ToString();
+  ASSERT_EQ(config.progress_sources.size(), 1u);
+  const ProgressSourceConfig& lrs = config.progress_sources[0];
+  EXPECT_EQ(lrs.name, "lrs");
+  EXPECT_EQ(lrs.plugin, "/etc/pathrank/plugins/libpathrank_xapi.so");
+  EXPECT_EQ(lrs.catalog, "go-backend");
+  EXPECT_NE(lrs.plugin_config_json.find("\"activity_prefix\""), std::string::npos);
+  EXPECT_TRUE(lrs.drop_invalid);
+  EXPECT_FALSE(lrs.create_learners);
+
+  Status bad = ApplyConfigJson(R"({"progress_sources": [
+      {"name": "lrs", "plugin": "x.so", "catalog": "go", "on_invalid": "ignore"},
+      {"plugin": "x.so", "catalog": "go", "colour": 1}]})",
+                               "", &config);
+  ASSERT_FALSE(bad.ok());
+  std::map<std::string, std::string> by_field;
+  for (const FieldError& f : bad.fields()) by_field[f.field] = f.message;
+  EXPECT_EQ(by_field["/progress_sources/0/on_invalid"],
+            "must be \"fail\" or \"drop\", got \"ignore\"");
+  EXPECT_EQ(by_field["/progress_sources/1/name"], "is required");
+  EXPECT_EQ(by_field["/progress_sources/1/colour"], "is not a known field");
+
+  config = ServerConfig();
+  config.catalogs = {{"go", "a.json", "", "{}"}};
+  config.progress_sources = {{"lrs", "x.so", "{}", "go", false, true},
+                             {"lrs", "", "{}", "Not A Slug", false, true}};
+  std::vector<std::string> notes;
+  Status invalid = ValidateServerConfig(&config, &notes);
+  ASSERT_FALSE(invalid.ok());
+  by_field.clear();
+  for (const FieldError& f : invalid.fields()) by_field[f.field] = f.message;
+  EXPECT_EQ(by_field["/progress_sources/1/name"], "progress source \"lrs\" is configured twice");
+  EXPECT_EQ(by_field["/progress_sources/1/plugin"], "must name the plugin library");
+  EXPECT_EQ(by_field["/progress_sources/1/catalog"],
+            "must be the id of a served catalog, got \"Not A Slug\"");
+  EXPECT_FALSE(by_field.count("/progress_sources/0/name"));
+}
+
 TEST(ConfigTest, FileErrorsNameTheFieldAndRejectUnknownFields) {
   ServerConfig config;
   Status status =

@@ -21,6 +21,7 @@
 #include "catalog_registry.h"
 #include "config.h"
 #include "http_server.h"
+#include "progress_sources.h"
 #include "sqlite_learner_store.h"
 #include "test_paths.h"
 
@@ -91,6 +92,9 @@ class TestServer {
     Status loaded = registry_->LoadAll();
     EXPECT_TRUE(loaded.ok()) << loaded.ToString();
     state_ = std::make_unique<ServerState>(config_, *registry_, *store_, *log_);
+    // Progress sources are imported by reloads (serve also imports at start).
+    progress_ = std::make_unique<ProgressSources>(config_.progress_sources);
+    state_->progress = progress_.get();
     http_ = std::make_unique<HttpServer>(*state_);
     auto port = http_->Bind();
     EXPECT_TRUE(port.has_value());
@@ -169,6 +173,7 @@ class TestServer {
   std::unique_ptr<AccessLog> log_;
   std::unique_ptr<SqliteLearnerStore> store_;
   std::unique_ptr<CatalogRegistry> registry_;
+  std::unique_ptr<ProgressSources> progress_;
   std::unique_ptr<ServerState> state_;
   std::unique_ptr<HttpServer> http_;
   std::unique_ptr<httplib::Client> client_;

@@ -70,5 +70,91 @@ TEST(HttpPluginsTest, PluginCatalogIsServedListedAndReloaded) {
   EXPECT_EQ(server.Call("GET", "/v1/catalogs/go-backend").status, 200);
 }
 
+// An xAPI progress source: each reload imports its statements into the
+// store, idempotently; /v1/plugins lists it; a failing source is a 422 that
+// names it and writes nothing.
+TEST(HttpPluginsTest, ProgressSourceFeedsTheStoreOnReload) {
+  const std::string statements = pathrank::testing::SourcePath("tests/data/xapi/statements.json");
+  const std::string xapi_config = R"({"path": ")" + statements +
+                                  R"(", "activity_prefix": "https://lms.example.org/activities/",
+      "activity_map": {"https://lms.example.org/courses/go-101": "go-basics"},
+      "account_home_page": "https://lms.example.org"})";
+  TestServer server([&](ServerConfig& c) {
+    c.catalogs.push_back(
+        {"lms", pathrank::testing::SourcePath("tests/data/xapi/catalog.json"), "", "{}"});
+    ProgressSourceConfig source;
+    source.name = "lrs";
+    source.plugin = PATHRANK_PLUGIN_XAPI;
+    source.plugin_config_json = xapi_config;
+    source.catalog = "lms";
+    c.progress_sources.push_back(source);
+  });
+  EXPECT_EQ(server.Call("GET", "/v1/learners/ada").status, 404);
+
+  Answer first = server.Call("POST", "/v1/admin/reload");
+  ASSERT_EQ(first.status, 200) << first.body;
+  ASSERT_EQ(first.json["progress_sources"].size(), 1u);
+  const auto& lrs = first.json["progress_sources"][0];
+  EXPECT_EQ(lrs["name"], "lrs");
+  EXPECT_TRUE(lrs["ok"].get<bool>());
+  EXPECT_EQ(lrs["events"], 17);
+  EXPECT_EQ(lrs["learners_created"], 4);
+  EXPECT_EQ(lrs["accepted"], 17);
+  EXPECT_EQ(lrs["duplicates"], 0);
+
+  Answer ada = server.Call("GET", "/v1/learners/ada");
+  ASSERT_EQ(ada.status, 200) << ada.body;
+  EXPECT_EQ(ada.json["catalog"], "lms");
+  EXPECT_DOUBLE_EQ(ada.json["mastery"]["channels"].get<double>(), 0.95);
+  // The stored learner is scored like any other once it has a goal.
+  ASSERT_EQ(
+      server.Call("PUT", "/v1/learners/ada", R"({"catalog": "lms", "goals": {"concurrency": 1}})")
+          .status,
+      200);
+  Answer next = server.Call("GET", "/v1/learners/ada/recommendations?k=3");
+  ASSERT_EQ(next.status, 200) << next.body;
+  for (const auto& item : next.json["items"]) {
+    EXPECT_NE(item["id"], "goroutines");  // mastered through the LRS
+  }
+
+  Answer again = server.Call("POST", "/v1/admin/reload");
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_EQ(again.json["progress_sources"][0]["accepted"], 0);
+  EXPECT_EQ(again.json["progress_sources"][0]["duplicates"], 17);
+  EXPECT_EQ(server.Call("GET", "/v1/learners/ada").json["goals"]["concurrency"], 1.0);
+
+  Answer plugins = server.Call("GET", "/v1/plugins");
+  ASSERT_EQ(plugins.status, 200);
+  ASSERT_EQ(plugins.json["plugins"].size(), 1u);
+  EXPECT_EQ(plugins.json["plugins"][0]["name"], "xapi");
+  EXPECT_EQ(plugins.json["plugins"][0]["progress_sources"], nlohmann::json::array({"lrs"}));
+  EXPECT_EQ(plugins.json["plugins"][0]["catalogs"], nlohmann::json::array());
+}
+
+TEST(HttpPluginsTest, FailingProgressSourceIsNamedAndWritesNothing) {
+  TestServer server([&](ServerConfig& c) {
+    ProgressSourceConfig source;
+    source.name = "lrs";
+    source.plugin = PATHRANK_PLUGIN_XAPI;
+    // mutexes, context and go-basics of the fixture are no items of the Go catalog.
+    source.plugin_config_json = R"({"path": ")" +
+                                pathrank::testing::SourcePath("tests/data/xapi/statements.json") +
+                                R"(", "activity_prefix": "https://lms.example.org/activities/"})";
+    source.catalog = "go-backend";
+    c.progress_sources.push_back(source);
+  });
+  Answer failed = server.Call("POST", "/v1/admin/reload");
+  ASSERT_EQ(failed.status, 422) << failed.body;
+  EXPECT_THAT(failed.Fields(), ElementsAre("body:/progress_sources/lrs"));
+  EXPECT_THAT(failed.json["errors"][0]["message"].get<std::string>(),
+              HasSubstr("progress source lrs: "));
+  EXPECT_THAT(failed.json["errors"][0]["message"].get<std::string>(),
+              HasSubstr("unknown item \"mutexes\" in catalog go-backend"));
+  EXPECT_FALSE(failed.json["progress_sources"][0]["ok"].get<bool>());
+  EXPECT_EQ(server.store().CountLearners().value(), 0);
+  // The catalogs reloaded regardless.
+  EXPECT_TRUE(failed.json["catalogs"][0]["ok"].get<bool>());
+}
+
 }  // namespace
 }  // namespace pathrank::server::testing
