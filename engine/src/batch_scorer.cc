@@ -1,7 +1,9 @@
 #include "pathrank/batch_scorer.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <thread>
+#include <utility>
 
 #include "pathrank/sequence_model.h"
 #include "score_kernels.h"
@@ -17,12 +19,16 @@ namespace {
 // The lane kernels: each runs over the `lanes` learners of one row, the same
 // arithmetic as the scalar FusedPass in internal/score_kernels.cc.
 
-// The runner-up and maximum update of a clause's satisfaction.
+// The runner-up and maximum update of a clause's satisfaction. The
+// selects are written on values (std::max returns a reference, which keeps
+// GCC from vectorising) with std::max's and std::min's exact semantics.
 void MaxUpdate(double* __restrict best, double* __restrict next, const double* __restrict m,
                size_t lanes) {
   for (size_t j = 0; j < lanes; ++j) {
-    next[j] = std::max(next[j], std::min(best[j], m[j]));
-    best[j] = std::max(best[j], m[j]);
+    const double b = best[j], n = next[j], x = m[j];
+    const double low = x < b ? x : b;  // std::min(b, x)
+    next[j] = n < low ? low : n;       // std::max(n, low)
+    best[j] = b < x ? x : b;           // std::max(b, x)
   }
 }
 
@@ -48,12 +54,14 @@ void PushRelevance(double* __restrict relevance, const double* __restrict own,
 // Per clause: coverage accumulates share * best, readiness drops where a
 // requires clause is below theta_req (pass -1 for recommends), and the
 // relevance base is lambda_alt_share * open.
-void ClauseRow(double* __restrict acc, uint8_t* __restrict ok, double* __restrict base,
+// `ok` is 1.0 or 0.0 (doubles, so that the loop vectorises).
+void ClauseRow(double* __restrict acc, double* __restrict ok, double* __restrict base,
                const double* __restrict best, const double* __restrict open, double share,
                double lambda_alt_share, double threshold, size_t lanes) {
   for (size_t j = 0; j < lanes; ++j) {
-    acc[j] += share * best[j];
-    ok[j] &= static_cast<uint8_t>(best[j] >= threshold);
+    const double b = best[j];
+    acc[j] += share * b;
+    ok[j] = b >= threshold ? ok[j] : 0.0;
     base[j] = lambda_alt_share * open[j];
   }
 }
@@ -96,6 +104,200 @@ struct Lanes {
   const double* row(size_t r) const { return data.data() + r * lanes; }
 };
 
+// What every block reads.
+struct BatchInputs {
+  const Scorer& scorer;
+  const Catalog& catalog;
+  std::span<const double> clause_share, alternative_share, foundation, hours_scale, difficulty;
+  const ScoringProfile& profile;
+  const RecommendOptions& options;
+  std::span<const uint8_t> allowed;  // per item: not excluded and of an asked-for kind
+};
+
+// One thread's buffers, reused block after block.
+struct Workspace {
+  Lanes mastery, relevance, unlock, coverage, ready, sequence, score;
+  std::vector<double> open, best, next, base, acc, ok;
+  std::vector<double> level, mastered, max_rel, max_unl;
+};
+
+// A learner's best candidates so far, best first, at most k: the same list
+// RankCandidates' partial sort gives, since RanksBefore is a total order.
+class TopK {
+ public:
+  void Reset(size_t k) {
+    k_ = k;
+    list_.clear();
+  }
+  void Offer(const Scorer& scorer, ItemId item, double score) {
+    if (list_.size() == k_) {
+      const auto& [last_item, last_score] = list_.back();
+      if (score < last_score || !scorer.RanksBefore(item, score, last_item, last_score)) return;
+      list_.pop_back();
+    }
+    size_t at = list_.size();
+    while (at > 0 && scorer.RanksBefore(item, score, list_[at - 1].first, list_[at - 1].second)) {
+      --at;
+    }
+    list_.insert(list_.begin() + static_cast<std::ptrdiff_t>(at), {item, score});
+  }
+  const std::vector<std::pair<ItemId, double>>& list() const { return list_; }
+
+ private:
+  size_t k_ = 0;
+  std::vector<std::pair<ItemId, double>> list_;
+};
+
+// Scores and ranks one block of learners into `out` (one list per learner).
+// Compiled twice, for AVX2 and for the baseline x86-64, the better chosen at
+// load time: the lane loops are the same IEEE operations either way (no FMA
+// contraction: AVX2 does not enable FMA), so results do not depend on it.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("avx2", "default")))
+#endif
+void ScoreBlock(const BatchInputs& in, std::span<const LearnerState> learners, Workspace& ws,
+                std::span<std::vector<Recommendation>> out) {
+  const Catalog& c = in.catalog;
+  const ScoringProfile& p = in.profile;
+  const size_t n = c.item_count();
+  const size_t L = learners.size();
+  const auto clauses = c.clauses();
+  const auto alternatives = c.alternatives();
+  const auto order = c.topological_order();
+
+  // Mastery, item-major (row i holds item i for the block's learners), and
+  // the learners' levels (internal::LearnerLevel: the same sums in the same
+  // order; adding 0.0 for an item not mastered changes nothing).
+  ws.mastery.Resize(n, L);
+  ws.level.assign(L, 0.0);
+  ws.mastered.assign(L, 0.0);  // how many items each learner mastered
+  for (size_t i = 0; i < n; ++i) {
+    double* row = ws.mastery.row(i);
+    for (size_t j = 0; j < L; ++j) row[j] = learners[j].mastery[i];
+    const double d = in.difficulty[i];
+    for (size_t j = 0; j < L; ++j) {
+      const bool mastered = row[j] >= p.theta;
+      ws.level[j] += mastered ? d : 0.0;
+      ws.mastered[j] += mastered ? 1.0 : 0.0;
+    }
+  }
+  for (size_t j = 0; j < L; ++j) {
+    ws.level[j] = ws.mastered[j] == 0.0 ? 1.0 : ws.level[j] / ws.mastered[j];
+  }
+  // Goal demand (as internal::GoalDemand), then the fused pass.
+  ws.relevance.Reset(n, L, 0.0);
+  for (size_t j = 0; j < L; ++j) {
+    for (const auto& [goal, weight] : learners[j].goals) {
+      for (const auto& [item, d] : c.goals()[goal].demand) ws.relevance.row(item)[j] += weight * d;
+    }
+  }
+  ws.unlock.Reset(n, L, 0.0);
+  ws.coverage.Reset(n, L, 1.0);
+  ws.ready.Reset(n, L, 1.0);
+  ws.open.resize(L), ws.best.resize(L), ws.next.resize(L), ws.base.resize(L), ws.acc.resize(L),
+      ws.ok.resize(L);
+  ws.max_rel.assign(L, 0.0);
+  ws.max_unl.assign(L, 0.0);
+  double* open = ws.open.data();
+  double* best = ws.best.data();
+  double* next = ws.next.data();
+
+  for (size_t pos = order.size(); pos-- > 0;) {
+    const ItemId i = order[pos];
+    const Item& item = c.item(i);
+    const double* rel_i = ws.relevance.row(i);
+    if (item.clause_count > 0) {
+      const double* m_i = ws.mastery.row(i);
+      bool any_relevance = false;
+      for (size_t j = 0; j < L; ++j) {
+        open[j] = 1.0 - m_i[j];
+        any_relevance |= rel_i[j] != 0.0;
+      }
+      std::fill(ws.acc.begin(), ws.acc.end(), 0.0);
+      std::fill(ws.ok.begin(), ws.ok.end(), 1.0);
+      for (uint32_t k = item.first_clause; k < item.first_clause + item.clause_count; ++k) {
+        const Clause& clause = clauses[k];
+        const ItemId* alt = alternatives.data() + clause.first_alternative;
+        std::fill(best, best + L, 0.0);
+        std::fill(next, next + L, 0.0);
+        for (uint32_t a = 0; a < clause.alternative_count; ++a) {
+          MaxUpdate(best, next, ws.mastery.row(alt[a]), L);
+        }
+        const double share = in.clause_share[k];
+        ClauseRow(ws.acc.data(), ws.ok.data(), ws.base.data(), best, open, share,
+                  p.lambda * in.alternative_share[k],
+                  clause.type == ClauseType::kRequires ? p.theta_req : -1.0, L);
+        for (uint32_t a = 0; a < clause.alternative_count; ++a) {
+          PushUnlock(ws.unlock.row(alt[a]), best, open, share, L);
+          if (any_relevance) {
+            PushRelevance(ws.relevance.row(alt[a]), ws.mastery.row(alt[a]), best, next,
+                          ws.base.data(), rel_i, L);
+          }
+        }
+      }
+      std::copy(ws.acc.begin(), ws.acc.end(), ws.coverage.row(i));
+      std::copy(ws.ok.begin(), ws.ok.end(), ws.ready.row(i));
+    }
+    // Every dependent of i came before it: its relevance and unlock are
+    // final, and enter the maxima that normalise them.
+    const double* unl_i = ws.unlock.row(i);
+    for (size_t j = 0; j < L; ++j) {
+      const double r = rel_i[j], u = unl_i[j];
+      ws.max_rel[j] = ws.max_rel[j] < r ? r : ws.max_rel[j];
+      ws.max_unl[j] = ws.max_unl[j] < u ? u : ws.max_unl[j];
+    }
+  }
+
+  const bool with_sequence = in.options.sequence != nullptr;
+  if (with_sequence) {
+    ws.sequence.Resize(n, L);
+    std::vector<double> column(n);
+    for (size_t j = 0; j < L; ++j) {
+      in.options.sequence->Score(learners[j], column);
+      for (size_t i = 0; i < n; ++i) ws.sequence.row(i)[j] = column[i];
+    }
+  }
+
+  // Normalise, combine (the expression of internal::CombineTerms) and rank
+  // (the filter of internal::RankCandidates) in one pass over the items.
+  std::vector<TopK> top(L);
+  for (TopK& t : top) t.Reset(in.options.k);
+  ws.score.Resize(1, L);
+  double* score = ws.score.row(0);
+  for (size_t i = 0; i < n; ++i) {
+    const double* m_i = ws.mastery.row(i);
+    CombineRow(p, m_i, ws.coverage.row(i), ws.relevance.row(i), ws.unlock.row(i),
+               with_sequence ? ws.sequence.row(i) : nullptr, ws.max_rel.data(), ws.max_unl.data(),
+               ws.level.data(), in.foundation[i], in.hours_scale[i], in.difficulty[i], score, L);
+    if (!in.allowed[i]) continue;
+    const double* ready_i = ws.ready.row(i);
+    for (size_t j = 0; j < L; ++j) {
+      if (m_i[j] >= p.theta) continue;
+      if (ready_i[j] == 0.0 && !in.options.include_blocked) continue;
+      top[j].Offer(in.scorer, static_cast<ItemId>(i), score[j]);
+    }
+  }
+
+  for (size_t j = 0; j < L; ++j) {
+    auto& list = out[j];
+    list.clear();
+    list.reserve(top[j].list().size());
+    for (const auto& [i, s] : top[j].list()) {
+      Recommendation r;
+      r.item = i;
+      r.score = s;
+      r.ready = ws.ready.row(i)[j] != 0.0;
+      r.terms.coverage = ws.coverage.row(i)[j];
+      r.terms.relevance = ws.relevance.row(i)[j];
+      r.terms.unlock = ws.unlock.row(i)[j];
+      r.terms.foundation = in.foundation[i];
+      r.terms.sequence = with_sequence ? ws.sequence.row(i)[j] : 0.0;
+      r.terms.effort = internal::Effort(in.hours_scale[i], in.difficulty[i], ws.level[j]);
+      list.push_back(std::move(r));
+    }
+  }
+}
+
 }  // namespace
 
 Status BatchScorer::Recommend(std::span<const LearnerState> learners, const ScoringProfile& profile,
@@ -113,143 +315,41 @@ Status BatchScorer::Recommend(std::span<const LearnerState> learners, const Scor
   }
   block = std::max<size_t>(block, 1);
   out->assign(learners.size(), {});
-  const auto clauses = c.clauses();
-  const auto alternatives = c.alternatives();
-  const auto order = c.topological_order();
-  const ScoringProfile& p = profile;
+
+  // The filter of internal::RankCandidates that does not depend on the
+  // learner: excluded items and kinds.
+  std::vector<uint8_t> allowed(n, 1);
+  for (ItemId x : options.exclude) {
+    if (x < n) allowed[x] = 0;
+  }
+  if (!options.kinds.empty()) {
+    for (ItemId i = 0; i < n; ++i) {
+      const ItemKind kind = c.item(i).kind;
+      if (std::find(options.kinds.begin(), options.kinds.end(), kind) == options.kinds.end()) {
+        allowed[i] = 0;
+      }
+    }
+  }
+  const BatchInputs inputs{scorer_,
+                           c,
+                           scorer_.clause_share_,
+                           scorer_.alternative_share_,
+                           scorer_.foundation_,
+                           scorer_.hours_scale_,
+                           scorer_.difficulty_,
+                           profile,
+                           options,
+                           allowed};
 
   // Blocks are independent: `workers` threads take every workers-th block,
   // each with its own buffers, and write disjoint entries of *out.
   const size_t blocks = (learners.size() + block - 1) / block;
   const size_t workers = std::max<size_t>(1, std::min(threads, blocks));
   auto run = [&](size_t worker) {
-    Lanes mastery, relevance, unlock, coverage, score, by_learner;
-    std::vector<uint8_t> ready;
-    std::vector<double> open, best, next, base, acc, column, level;
-    std::vector<uint8_t> ok;
-    std::vector<const double*> columns;
-    RecommendOptions plain = options;
-    plain.explain = false;
-
+    Workspace ws;
     for (size_t first = worker * block; first < learners.size(); first += workers * block) {
-      const size_t L = std::min(block, learners.size() - first);
-      // Mastery, item-major: row i holds item i for the block's learners.
-      mastery.Resize(n, L);
-      columns.resize(L);
-      for (size_t j = 0; j < L; ++j) columns[j] = learners[first + j].mastery.data();
-      for (size_t i = 0; i < n; ++i) {
-        double* row = mastery.row(i);
-        for (size_t j = 0; j < L; ++j) row[j] = columns[j][i];
-      }
-      // Goal demand (as internal::GoalDemand), then the fused pass.
-      relevance.Reset(n, L, 0.0);
-      for (size_t j = 0; j < L; ++j) {
-        for (const auto& [goal, weight] : learners[first + j].goals) {
-          for (const auto& [item, d] : c.goals()[goal].demand) relevance.row(item)[j] += weight * d;
-        }
-      }
-      unlock.Reset(n, L, 0.0);
-      coverage.Reset(n, L, 1.0);
-      ready.assign(n * L, 1);
-      open.resize(L), best.resize(L), next.resize(L), base.resize(L), acc.resize(L), ok.resize(L);
-
-      for (size_t pos = order.size(); pos-- > 0;) {
-        const ItemId i = order[pos];
-        const Item& item = c.item(i);
-        if (item.clause_count == 0) continue;
-        const double* m_i = mastery.row(i);
-        const double* rel_i = relevance.row(i);
-        bool any_relevance = false;
-        for (size_t j = 0; j < L; ++j) {
-          open[j] = 1.0 - m_i[j];
-          any_relevance |= rel_i[j] != 0.0;
-        }
-        std::fill(acc.begin(), acc.end(), 0.0);
-        std::fill(ok.begin(), ok.end(), 1);
-        for (uint32_t k = item.first_clause; k < item.first_clause + item.clause_count; ++k) {
-          const Clause& clause = clauses[k];
-          const ItemId* alt = alternatives.data() + clause.first_alternative;
-          std::fill(best.begin(), best.end(), 0.0);
-          std::fill(next.begin(), next.end(), 0.0);
-          for (uint32_t a = 0; a < clause.alternative_count; ++a) {
-            MaxUpdate(best.data(), next.data(), mastery.row(alt[a]), L);
-          }
-          const double share = scorer_.clause_share_[k];
-          ClauseRow(acc.data(), ok.data(), base.data(), best.data(), open.data(), share,
-                    p.lambda * scorer_.alternative_share_[k],
-                    clause.type == ClauseType::kRequires ? p.theta_req : -1.0, L);
-          for (uint32_t a = 0; a < clause.alternative_count; ++a) {
-            PushUnlock(unlock.row(alt[a]), best.data(), open.data(), share, L);
-            if (any_relevance) {
-              PushRelevance(relevance.row(alt[a]), mastery.row(alt[a]), best.data(), next.data(),
-                            base.data(), rel_i, L);
-            }
-          }
-        }
-        std::copy(acc.begin(), acc.end(), coverage.row(i));
-        std::copy(ok.begin(), ok.end(), ready.begin() + i * L);
-      }
-
-      // Normalise and combine (the expression of internal::CombineTerms).
-      std::vector<double> max_rel(L, 0.0), max_unl(L, 0.0);
-      for (size_t i = 0; i < n; ++i) {
-        for (size_t j = 0; j < L; ++j) {
-          max_rel[j] = std::max(max_rel[j], relevance.row(i)[j]);
-          max_unl[j] = std::max(max_unl[j], unlock.row(i)[j]);
-        }
-      }
-      level.resize(L);
-      for (size_t j = 0; j < L; ++j) {
-        level[j] =
-            internal::LearnerLevel(scorer_.difficulty_, learners[first + j].mastery, p.theta);
-      }
-      Lanes sequence;
-      if (options.sequence != nullptr) {
-        sequence.Reset(n, L, 0.0);
-        column.resize(n);
-        for (size_t j = 0; j < L; ++j) {
-          options.sequence->Score(learners[first + j], column);
-          for (size_t i = 0; i < n; ++i) sequence.row(i)[j] = column[i];
-        }
-      }
-      score.Resize(n, L);
-      for (size_t i = 0; i < n; ++i) {
-        CombineRow(p, mastery.row(i), coverage.row(i), relevance.row(i), unlock.row(i),
-                   options.sequence != nullptr ? sequence.row(i) : nullptr, max_rel.data(),
-                   max_unl.data(), level.data(), scorer_.foundation_[i], scorer_.hours_scale_[i],
-                   scorer_.difficulty_[i], score.row(i), L);
-      }
-      by_learner.Resize(L, n);  // learner-major, for ranking
-      for (size_t i = 0; i < n; ++i) {
-        const double* row = score.row(i);
-        for (size_t j = 0; j < L; ++j) by_learner.row(j)[i] = row[j];
-      }
-
-      // Rank each learner.
-      std::vector<uint8_t> ready_column(n);
-      for (size_t j = 0; j < L; ++j) {
-        const LearnerState& learner = learners[first + j];
-        for (size_t i = 0; i < n; ++i) ready_column[i] = ready[i * L + j];
-        const std::span<const double> score_column(by_learner.row(j), n);
-        const std::vector<ItemId> ranked = internal::RankCandidates(
-            scorer_, learner.mastery, p, plain, score_column, ready_column);
-        auto& list = (*out)[first + j];
-        list.reserve(ranked.size());
-        for (ItemId i : ranked) {
-          Recommendation r;
-          r.item = i;
-          r.score = score_column[i];
-          r.ready = ready_column[i] != 0;
-          r.terms.coverage = coverage.row(i)[j];
-          r.terms.relevance = relevance.row(i)[j];
-          r.terms.unlock = unlock.row(i)[j];
-          r.terms.foundation = scorer_.foundation_[i];
-          r.terms.sequence = options.sequence != nullptr ? sequence.row(i)[j] : 0.0;
-          r.terms.effort =
-              internal::Effort(scorer_.hours_scale_[i], scorer_.difficulty_[i], level[j]);
-          list.push_back(std::move(r));
-        }
-      }
+      const size_t size = std::min(block, learners.size() - first);
+      ScoreBlock(inputs, learners.subspan(first, size), ws, std::span(*out).subspan(first, size));
     }
   };
   if (workers == 1) {

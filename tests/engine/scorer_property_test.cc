@@ -10,6 +10,7 @@
 #include "pathrank/catalog_builder.h"
 #include "pathrank/planner.h"
 #include "pathrank/scorer.h"
+#include "pathrank/sequence_model.h"
 #include "pathrank/synthetic_catalog.h"
 
 namespace pathrank {
@@ -119,18 +120,50 @@ TEST_P(ScorerPropertyTest, IdenticalRunToRun) {
   }
 }
 
+// A sequence model for the tests: a value in [0, 1) per item that depends
+// on the learner, as a learned model's does.
+class HashSequence : public SequenceModel {
+ public:
+  void Score(const LearnerState& learner, std::span<double> out) const override {
+    double seed = 0;
+    for (double m : learner.mastery) seed += m;
+    for (size_t i = 0; i < out.size(); ++i) {
+      const double x = std::sin(static_cast<double>(i) * 12.9898 + seed) * 43758.5453;
+      out[i] = x - std::floor(x);
+    }
+  }
+};
+
 TEST_P(ScorerPropertyTest, BatchEqualsSingle) {
   World w = MakeWorld(GetParam(), 500, 70);
   BatchScorer batch(*w.scorer);
-  for (bool blocked : {false, true}) {
+  struct Variant {
+    size_t k;
+    bool blocked;
+    size_t threads;
+    bool filters;   // a kind filter and excluded items
+    bool sequence;  // with a sequence model
+  };
+  const HashSequence sequence;
+  // The last variant ranks every candidate, so every tie is ordered.
+  for (const Variant& v :
+       {Variant{15, false, 1, false, false}, Variant{15, true, 3, false, false},
+        Variant{500, true, 2, true, false}, Variant{15, false, 2, false, true}}) {
     RecommendOptions options;
-    options.k = 15;
-    options.include_blocked = blocked;
-    const size_t threads = blocked ? 3 : 1;
+    options.k = v.k;
+    options.include_blocked = v.blocked;
+    if (v.filters) {
+      options.kinds = {ItemKind::kTopic, ItemKind::kProject};
+      for (ItemId i = 0; i < 500; i += 7) options.exclude.push_back(i);
+    }
     ScoringProfile profile;
     profile.w_fnd = 0.35;
+    if (v.sequence) {
+      options.sequence = &sequence;
+      profile.w_seq = 0.5;
+    }
     std::vector<std::vector<Recommendation>> out;
-    ASSERT_TRUE(batch.Recommend(w.learners, profile, options, &out, /*block=*/16, threads).ok());
+    ASSERT_TRUE(batch.Recommend(w.learners, profile, options, &out, /*block=*/16, v.threads).ok());
     ASSERT_EQ(out.size(), w.learners.size());
     size_t ranked = 0;
     for (const auto& list : out) ranked += list.size();
@@ -146,6 +179,9 @@ TEST_P(ScorerPropertyTest, BatchEqualsSingle) {
         EXPECT_EQ(out[l][r].terms.relevance, (*single)[r].terms.relevance);
         EXPECT_EQ(out[l][r].terms.unlock, (*single)[r].terms.unlock);
         EXPECT_EQ(out[l][r].terms.coverage, (*single)[r].terms.coverage);
+        EXPECT_EQ(out[l][r].terms.effort, (*single)[r].terms.effort);
+        EXPECT_EQ(out[l][r].terms.foundation, (*single)[r].terms.foundation);
+        EXPECT_EQ(out[l][r].terms.sequence, (*single)[r].terms.sequence);
       }
     }
   }

@@ -5,7 +5,11 @@
 // clause satisfaction as a segment-max over the CSR of alternatives,
 // coverage, readiness, unlock and relevance pushed to prerequisites) runs over
 // whole rows, so each catalog entry is read once per block and the lane loops
-// vectorise. The rankings are exactly those of Scorer::Recommend() for each
+// vectorise (compiled for AVX2 and for baseline x86-64, chosen at load time).
+// The maxima that normalise relevance and unlock are taken in the same pass;
+// then one pass over the items combines the terms and keeps each learner's
+// k best in a small sorted list, so no learner's scores are transposed or
+// sorted. The rankings are exactly those of Scorer::Recommend() for each
 // learner alone (same arithmetic, same order; the property tests check it).
 //
 // Thread safety: immutable after construction; Recommend() may run
@@ -32,13 +36,14 @@ class BatchScorer {
   // scorer.Recommend(learners[j], profile, options) returns. Explanations
   // are not produced (options.explain is ignored); the sequence term is.
   // Learners are processed in blocks of `block` (memory per thread is about
-  // 7 * 8 * items * block bytes), blocks spread over `threads` threads
-  // (1 = the calling thread only).
+  // 5 * 8 * items * block bytes, 6 * ... with a sequence model), blocks
+  // spread over `threads` threads (1 = the calling thread only). Block 16
+  // was fastest on the reference machine (bench/RESULTS.md).
   // Fails with InvalidArgument, before any work, when k is 0 or a learner
   // does not match the catalog.
   Status Recommend(std::span<const LearnerState> learners, const ScoringProfile& profile,
                    const RecommendOptions& options, std::vector<std::vector<Recommendation>>* out,
-                   size_t block = 32, size_t threads = 1) const;
+                   size_t block = 16, size_t threads = 1) const;
 
  private:
   const Scorer& scorer_;
