@@ -148,10 +148,11 @@ void BM_Batch1000On10k(benchmark::State& state) {
 }
 // Args: block of learners, threads.
 BENCHMARK(BM_Batch1000On10k)
+    ->Args({8, 1})
     ->Args({16, 1})
     ->Args({32, 1})
     ->Args({64, 1})
-    ->Args({32, 2})
+    ->Args({16, 2})
     ->Unit(benchmark::kMillisecond)
     ->MinTime(2.0)
     ->UseRealTime();
