@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <limits>
 #include <thread>
 #include <utility>
 
@@ -87,6 +88,20 @@ void CombineRow(const ScoringProfile& p, const double* __restrict m, const doubl
   }
 }
 
+// Row i of the item-major mastery, gathered from the learners' columns, and
+// the running sums of internal::LearnerLevel (difficulty and count of the
+// mastered items; adding 0.0 for an item not mastered changes nothing).
+void MasteryRow(double* __restrict row, const double* const* __restrict columns, size_t i,
+                double theta, double difficulty, double* __restrict level_sum,
+                double* __restrict mastered, size_t lanes) {
+  for (size_t j = 0; j < lanes; ++j) row[j] = columns[j][i];
+  for (size_t j = 0; j < lanes; ++j) {
+    const bool is_mastered = row[j] >= theta;
+    level_sum[j] += is_mastered ? difficulty : 0.0;
+    mastered[j] += is_mastered ? 1.0 : 0.0;
+  }
+}
+
 // A matrix of `rows` x `lanes` doubles, row-major.
 struct Lanes {
   std::vector<double> data;
@@ -118,7 +133,8 @@ struct BatchInputs {
 struct Workspace {
   Lanes mastery, relevance, unlock, coverage, ready, sequence, score;
   std::vector<double> open, best, next, base, acc, ok;
-  std::vector<double> level, mastered, max_rel, max_unl;
+  std::vector<double> level, mastered, max_rel, max_unl, floor;
+  std::vector<const double*> columns;
 };
 
 // A learner's best candidates so far, best first, at most k: the same list
@@ -142,6 +158,10 @@ class TopK {
     list_.insert(list_.begin() + static_cast<std::ptrdiff_t>(at), {item, score});
   }
   const std::vector<std::pair<ItemId, double>>& list() const { return list_; }
+  // The score an item needs to enter: -infinity until the list is full.
+  double floor() const {
+    return list_.size() < k_ ? -std::numeric_limits<double>::infinity() : list_.back().second;
+  }
 
  private:
   size_t k_ = 0;
@@ -166,20 +186,15 @@ void ScoreBlock(const BatchInputs& in, std::span<const LearnerState> learners, W
   const auto order = c.topological_order();
 
   // Mastery, item-major (row i holds item i for the block's learners), and
-  // the learners' levels (internal::LearnerLevel: the same sums in the same
-  // order; adding 0.0 for an item not mastered changes nothing).
+  // the learners' levels (internal::LearnerLevel, same sums in the same order).
   ws.mastery.Resize(n, L);
   ws.level.assign(L, 0.0);
-  ws.mastered.assign(L, 0.0);  // how many items each learner mastered
+  ws.mastered.assign(L, 0.0);
+  ws.columns.resize(L);
+  for (size_t j = 0; j < L; ++j) ws.columns[j] = learners[j].mastery.data();
   for (size_t i = 0; i < n; ++i) {
-    double* row = ws.mastery.row(i);
-    for (size_t j = 0; j < L; ++j) row[j] = learners[j].mastery[i];
-    const double d = in.difficulty[i];
-    for (size_t j = 0; j < L; ++j) {
-      const bool mastered = row[j] >= p.theta;
-      ws.level[j] += mastered ? d : 0.0;
-      ws.mastered[j] += mastered ? 1.0 : 0.0;
-    }
+    MasteryRow(ws.mastery.row(i), ws.columns.data(), i, p.theta, in.difficulty[i], ws.level.data(),
+               ws.mastered.data(), L);
   }
   for (size_t j = 0; j < L; ++j) {
     ws.level[j] = ws.mastered[j] == 0.0 ? 1.0 : ws.level[j] / ws.mastered[j];
@@ -262,6 +277,10 @@ void ScoreBlock(const BatchInputs& in, std::span<const LearnerState> learners, W
   // (the filter of internal::RankCandidates) in one pass over the items.
   std::vector<TopK> top(L);
   for (TopK& t : top) t.Reset(in.options.k);
+  // Below a learner's floor (the k-th best score so far) nothing can enter
+  // its list; most items stop at this one comparison.
+  ws.floor.assign(L, -std::numeric_limits<double>::infinity());
+  double* floor = ws.floor.data();
   ws.score.Resize(1, L);
   double* score = ws.score.row(0);
   for (size_t i = 0; i < n; ++i) {
@@ -272,9 +291,11 @@ void ScoreBlock(const BatchInputs& in, std::span<const LearnerState> learners, W
     if (!in.allowed[i]) continue;
     const double* ready_i = ws.ready.row(i);
     for (size_t j = 0; j < L; ++j) {
+      if (score[j] < floor[j]) continue;
       if (m_i[j] >= p.theta) continue;
       if (ready_i[j] == 0.0 && !in.options.include_blocked) continue;
       top[j].Offer(in.scorer, static_cast<ItemId>(i), score[j]);
+      floor[j] = top[j].floor();
     }
   }
 
