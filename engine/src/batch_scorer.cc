@@ -13,8 +13,6 @@ namespace pathrank {
 
 BatchScorer::BatchScorer(const Scorer& scorer) : scorer_(scorer) {}
 
-BatchScorer::~BatchScorer() = default;
-
 namespace {
 
 // The lane kernels: each runs over the `lanes` learners of one row, the same
@@ -119,6 +117,14 @@ struct Lanes {
   const double* row(size_t r) const { return data.data() + r * lanes; }
 };
 
+// One thread's buffers, reused block after block.
+struct Buffers {
+  Lanes mastery, relevance, unlock, coverage, ready, sequence, score;
+  std::vector<double> open, best, next, base, acc, ok;
+  std::vector<double> level, mastered, max_rel, max_unl, floor;
+  std::vector<const double*> columns;
+};
+
 // What every block reads.
 struct BatchInputs {
   const Scorer& scorer;
@@ -127,14 +133,6 @@ struct BatchInputs {
   const ScoringProfile& profile;
   const RecommendOptions& options;
   std::span<const uint8_t> allowed;  // per item: not excluded and of an asked-for kind
-};
-
-// One thread's buffers, reused block after block.
-struct Workspace {
-  Lanes mastery, relevance, unlock, coverage, ready, sequence, score;
-  std::vector<double> open, best, next, base, acc, ok;
-  std::vector<double> level, mastered, max_rel, max_unl, floor;
-  std::vector<const double*> columns;
 };
 
 // A learner's best candidates so far, best first, at most k: the same list
@@ -175,7 +173,8 @@ class TopK {
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 __attribute__((target_clones("avx2", "default")))
 #endif
-void ScoreBlock(const BatchInputs& in, std::span<const LearnerState> learners, Workspace& ws,
+void ScoreBlock(const BatchInputs& in, std::span<const LearnerState> learners,
+                Buffers& ws,
                 std::span<std::vector<Recommendation>> out) {
   const Catalog& c = in.catalog;
   const ScoringProfile& p = in.profile;
@@ -321,6 +320,24 @@ void ScoreBlock(const BatchInputs& in, std::span<const LearnerState> learners, W
 
 }  // namespace
 
+// A thread's buffers, kept between calls.
+struct BatchScorer::Workspace : Buffers {};
+
+BatchScorer::~BatchScorer() = default;
+
+std::unique_ptr<BatchScorer::Workspace> BatchScorer::Acquire() const {
+  std::lock_guard lock(pool_mu_);
+  if (pool_.empty()) return std::make_unique<Workspace>();
+  std::unique_ptr<Workspace> workspace = std::move(pool_.back());
+  pool_.pop_back();
+  return workspace;
+}
+
+void BatchScorer::Release(std::unique_ptr<Workspace> workspace) const {
+  std::lock_guard lock(pool_mu_);
+  pool_.push_back(std::move(workspace));
+}
+
 Status BatchScorer::Recommend(std::span<const LearnerState> learners, const ScoringProfile& profile,
                               const RecommendOptions& options,
                               std::vector<std::vector<Recommendation>>* out, size_t block,
@@ -367,7 +384,8 @@ Status BatchScorer::Recommend(std::span<const LearnerState> learners, const Scor
   const size_t blocks = (learners.size() + block - 1) / block;
   const size_t workers = std::max<size_t>(1, std::min(threads, blocks));
   auto run = [&](size_t worker) {
-    Workspace ws;
+    std::unique_ptr<Workspace> workspace = Acquire();
+    Workspace& ws = *workspace;
     for (size_t first = worker * block; first < learners.size(); first += workers * block) {
       const size_t size = std::min(block, learners.size() - first);
       ScoreBlock(inputs, learners.subspan(first, size), ws, std::span(*out).subspan(first, size));

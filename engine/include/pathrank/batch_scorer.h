@@ -18,6 +18,8 @@
 #ifndef PATHRANK_BATCH_SCORER_H_
 #define PATHRANK_BATCH_SCORER_H_
 
+#include <memory>
+#include <mutex>
 #include <span>
 #include <vector>
 
@@ -38,7 +40,9 @@ class BatchScorer {
   // Learners are processed in blocks of `block` (memory per thread is about
   // 5 * 8 * items * block bytes, 6 * ... with a sequence model), blocks
   // spread over `threads` threads (1 = the calling thread only). Block 16
-  // was fastest on the reference machine (bench/RESULTS.md).
+  // was fastest on the reference machine (bench/RESULTS.md). The buffers
+  // are kept for the next call (one set per thread that ran at once; the
+  // largest block's size), so repeated calls do not fault fresh memory in.
   // Fails with InvalidArgument, before any work, when k is 0 or a learner
   // does not match the catalog.
   Status Recommend(std::span<const LearnerState> learners, const ScoringProfile& profile,
@@ -46,7 +50,14 @@ class BatchScorer {
                    size_t block = 16, size_t threads = 1) const;
 
  private:
+  struct Workspace;
+  // Takes a workspace from the pool (or a new one); Release gives it back.
+  std::unique_ptr<Workspace> Acquire() const;
+  void Release(std::unique_ptr<Workspace> workspace) const;
+
   const Scorer& scorer_;
+  mutable std::mutex pool_mu_;
+  mutable std::vector<std::unique_ptr<Workspace>> pool_;  // guarded by pool_mu_
 };
 
 }  // namespace pathrank
