@@ -81,7 +81,7 @@ void ReadCatalogs(const JsonDocument& doc, const JsonNode& list, const std::stri
     source.path = Resolve(base_dir, r.String("path").value_or(""));
     source.plugin = Resolve(base_dir, r.String("plugin").value_or(""));
     const JsonNode* plugin_config = r.Member("config", JsonType::kObject, false);
-    source.plugin_config_json = plugin_config ? std::string(plugin_config->raw) : "{}";
+    source.plugin_config_json = plugin_config ? doc.ToJson(*plugin_config) : "{}";
     config->catalogs.push_back(std::move(source));
   }
 }
