@@ -12,6 +12,8 @@ packages=(
   libeigen3-dev nlohmann-json3-dev libsqlite3-dev libcpp-httplib-dev libcli11-dev
   # libcrypto (SHA-256 of API keys); cpp-httplib depends on it too
   libssl-dev
+  # simdjson: parses request bodies and the config file (server/json_value.h)
+  libsimdjson-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # HTTP load harness (bench/http) and the README's curl calls

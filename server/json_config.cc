@@ -81,7 +81,7 @@ void ReadCatalogs(const JsonDocument& doc, const JsonNode& list, const std::stri
     source.path = Resolve(base_dir, r.String("path").value_or(""));
     source.plugin = Resolve(base_dir, r.String("plugin").value_or(""));
     const JsonNode* plugin_config = r.Member("config", JsonType::kObject, false);
-    source.plugin_config_json = plugin_config ? std::string(plugin_config->raw) : "{}";
+    source.plugin_config_json = plugin_config ? doc.ToJson(*plugin_config) : "{}";
     config->catalogs.push_back(std::move(source));
   }
 }
@@ -110,7 +110,7 @@ void ReadProgressSources(const JsonDocument& doc, const JsonNode& list, const st
     source.name = r.String("name", true).value_or("");
     source.plugin = Resolve(base_dir, r.String("plugin", true).value_or(""));
     const JsonNode* plugin_config = r.Member("config", JsonType::kObject, false);
-    source.plugin_config_json = plugin_config ? std::string(plugin_config->raw) : "{}";
+    source.plugin_config_json = plugin_config ? doc.ToJson(*plugin_config) : "{}";
     source.catalog = r.String("catalog", true).value_or("");
     if (auto v = r.String("on_invalid")) {
       if (*v == "fail" || *v == "drop") {

@@ -1,5 +1,5 @@
 // Request bodies of the API (API.md) into api_requests.h values, read with
-// the server's own JSON parser (json_value.h).
+// JsonDocument (json_value.h: simdjson, into a compact tree).
 
 #include <cmath>
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 
 namespace pathrank::server {
 namespace {
@@ -158,6 +159,30 @@ TEST(ConfigTest, FileErrorsNameTheFieldAndRejectUnknownFields) {
   EXPECT_EQ(by_field["/hots"], "is not a known field");
   EXPECT_EQ(by_field["/http/threads"], "must be an integer");
   EXPECT_FALSE(ApplyConfigJson("{", "", &config).ok());
+}
+
+TEST(ConfigTest, SyntaxErrorsNameLineAndColumn) {
+  ServerConfig config;
+  Status status = ApplyConfigJson("{\n  \"port\": 80,\n  \"host\" \"x\"\n}", "", &config);
+  ASSERT_FALSE(status.ok());
+  EXPECT_NE(status.message().find("line 3, column"), std::string::npos) << status.message();
+}
+
+// A catalog plugin's "config" object is handed to the plugin as JSON text:
+// the same value, not necessarily the same text.
+TEST(ConfigTest, PluginConfigIsPassedOnAsJson) {
+  ServerConfig config;
+  Status status = ApplyConfigJson(R"({"catalogs": [
+      {"id": "a", "path": "a.csv", "plugin": "p.so",
+       "config": {"layout": "tables", "ratio": 0.25, "n": [1, 2], "name": "caf\u00e9"}},
+      {"id": "b", "path": "b.json"}]})",
+                                  "", &config);
+  ASSERT_TRUE(status.ok()) << status.ToString();
+  ASSERT_EQ(config.catalogs.size(), 2u);
+  EXPECT_EQ(nlohmann::json::parse(config.catalogs[0].plugin_config_json),
+            nlohmann::json::parse(
+                R"({"layout": "tables", "ratio": 0.25, "n": [1, 2], "name": "caf\u00e9"})"));
+  EXPECT_EQ(config.catalogs[1].plugin_config_json, "{}");
 }
 
 TEST(ConfigTest, EnvironmentErrorsAndKeys) {

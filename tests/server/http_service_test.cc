@@ -154,9 +154,21 @@ std::string RawExchange(int port, const std::string& request) {
   std::string answer;
   if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 &&
       write(fd, request.data(), request.size()) == static_cast<ssize_t>(request.size())) {
+    // Read until the head and the Content-Length bytes of body are in (they
+    // may come in several reads), or the 3 s timeout.
     char buffer[4096];
-    ssize_t n = read(fd, buffer, sizeof buffer);  // the head and a short body come at once
-    if (n > 0) answer.assign(buffer, static_cast<size_t>(n));
+    for (;;) {
+      const size_t head_end = answer.find("\r\n\r\n");
+      if (head_end != std::string::npos) {
+        const size_t at = answer.find("Content-Length: ");
+        const size_t length =
+            at != std::string::npos && at < head_end ? std::stoul(answer.substr(at + 16)) : 0;
+        if (answer.size() >= head_end + 4 + length) break;
+      }
+      const ssize_t n = read(fd, buffer, sizeof buffer);
+      if (n <= 0) break;
+      answer.append(buffer, static_cast<size_t>(n));
+    }
   }
   close(fd);
   return answer;
