@@ -37,14 +37,16 @@ void PushUnlock(double* __restrict unlock, const double* __restrict best,
   for (size_t j = 0; j < lanes; ++j) unlock[j] += share * ((1.0 - best[j]) * open[j]);
 }
 
-// relevance[j] += base[j] * (1 - other) * rel[j], other being the best
-// mastery among the clause's other alternatives.
-void PushRelevance(double* __restrict relevance, const double* __restrict own,
-                   const double* __restrict best, const double* __restrict next,
-                   const double* __restrict base, const double* __restrict rel, size_t lanes) {
+// PushUnlock, and relevance[j] += base[j] * (1 - other) * rel[j] (other
+// being the best mastery among the clause's other alternatives), for one
+// alternative in one loop.
+void PushBoth(double* __restrict unlock, double* __restrict relevance, const double* __restrict own,
+              const double* __restrict best, const double* __restrict next,
+              const double* __restrict open, const double* __restrict base,
+              const double* __restrict rel, double share, size_t lanes) {
   for (size_t j = 0; j < lanes; ++j) {
-    // Both loads before the select, so the loop vectorises.
     const double b = best[j], n = next[j];
+    unlock[j] += share * ((1.0 - b) * open[j]);
     const double other = own[j] == b ? n : b;
     relevance[j] += base[j] * (1.0 - other) * rel[j];
   }
@@ -67,11 +69,16 @@ void ClauseRow(double* __restrict acc, double* __restrict ok, double* __restrict
 
 // Normalises relevance and unlock in place and writes each learner's score
 // (the expressions of Scorer::Score and internal::CombineTerms).
-void CombineRow(const ScoringProfile& p, const double* __restrict m, const double* __restrict cov,
-                double* __restrict rel, double* __restrict unl, const double* __restrict seq,
-                const double* __restrict max_rel, const double* __restrict max_unl,
-                const double* __restrict level, double foundation, double hours_scale,
-                double difficulty, double* __restrict score, size_t lanes) {
+// Kept out of line, so it is compiled for the baseline only: inlined into
+// (or cloned for) AVX2 and AVX-512 it measured 30-90% slower overall on the
+// reference machine (bench/RESULTS.md).
+[[gnu::noinline]] void CombineRow(const ScoringProfile& p, const double* __restrict m,
+                                  const double* __restrict cov, double* __restrict rel,
+                                  double* __restrict unl, const double* __restrict seq,
+                                  const double* __restrict max_rel,
+                                  const double* __restrict max_unl, const double* __restrict level,
+                                  double foundation, double hours_scale, double difficulty,
+                                  double* __restrict score, size_t lanes) {
   for (size_t j = 0; j < lanes; ++j) {
     const double r = rel[j], u = unl[j], mr = max_rel[j], mu = max_unl[j];
     const double rel_n = mr > 0 ? r / mr : 0.0;
@@ -167,11 +174,12 @@ class TopK {
 };
 
 // Scores and ranks one block of learners into `out` (one list per learner).
-// Compiled twice, for AVX2 and for the baseline x86-64, the better chosen at
-// load time: the lane loops are the same IEEE operations either way (no FMA
-// contraction: AVX2 does not enable FMA), so results do not depend on it.
+// Compiled for AVX-512, AVX2 and the baseline x86-64, the best chosen at
+// load time: the lane loops are the same IEEE operations whatever the width
+// (the engine is built with -ffp-contract=off, so no FMA), so results do not depend
+// on it. The lane kernels are inlined into each clone.
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-__attribute__((target_clones("avx2", "default")))
+__attribute__((target_clones("avx512f", "avx2", "default")))
 #endif
 void ScoreBlock(const BatchInputs& in, std::span<const LearnerState> learners,
                 Buffers& ws,
@@ -206,8 +214,8 @@ void ScoreBlock(const BatchInputs& in, std::span<const LearnerState> learners,
     }
   }
   ws.unlock.Reset(n, L, 0.0);
-  ws.coverage.Reset(n, L, 1.0);
-  ws.ready.Reset(n, L, 1.0);
+  ws.coverage.Resize(n, L);  // every row is written by the pass
+  ws.ready.Resize(n, L);
   ws.open.resize(L), ws.best.resize(L), ws.next.resize(L), ws.base.resize(L), ws.acc.resize(L),
       ws.ok.resize(L);
   ws.max_rel.assign(L, 0.0);
@@ -242,15 +250,19 @@ void ScoreBlock(const BatchInputs& in, std::span<const LearnerState> learners,
                   p.lambda * in.alternative_share[k],
                   clause.type == ClauseType::kRequires ? p.theta_req : -1.0, L);
         for (uint32_t a = 0; a < clause.alternative_count; ++a) {
-          PushUnlock(ws.unlock.row(alt[a]), best, open, share, L);
           if (any_relevance) {
-            PushRelevance(ws.relevance.row(alt[a]), ws.mastery.row(alt[a]), best, next,
-                          ws.base.data(), rel_i, L);
+            PushBoth(ws.unlock.row(alt[a]), ws.relevance.row(alt[a]), ws.mastery.row(alt[a]), best,
+                     next, open, ws.base.data(), rel_i, share, L);
+          } else {
+            PushUnlock(ws.unlock.row(alt[a]), best, open, share, L);
           }
         }
       }
       std::copy(ws.acc.begin(), ws.acc.end(), ws.coverage.row(i));
       std::copy(ws.ok.begin(), ws.ok.end(), ws.ready.row(i));
+    } else {  // no clause: fully covered and ready
+      std::fill(ws.coverage.row(i), ws.coverage.row(i) + L, 1.0);
+      std::fill(ws.ready.row(i), ws.ready.row(i) + L, 1.0);
     }
     // Every dependent of i came before it: its relevance and unlock are
     // final, and enter the maxima that normalise them.

@@ -5,7 +5,8 @@
 // clause satisfaction as a segment-max over the CSR of alternatives,
 // coverage, readiness, unlock and relevance pushed to prerequisites) runs over
 // whole rows, so each catalog entry is read once per block and the lane loops
-// vectorise (compiled for AVX2 and for baseline x86-64, chosen at load time).
+// vectorise (compiled for AVX-512, AVX2 and baseline x86-64, chosen at load
+// time; no FMA contraction, so the numbers are the same on every machine).
 // The maxima that normalise relevance and unlock are taken in the same pass;
 // then one pass over the items combines the terms and keeps each learner's
 // k best in a small sorted list, so no learner's scores are transposed or
