@@ -15,6 +15,7 @@
 #        DURATION      per run (default 5s)   WRK_THREADS (default 2)
 #        CONNECTIONS   (default "32 64")      ACCESS_LOG  (default: a file)
 #        SERVE_ARGS    extra flags for pathrank serve (e.g. "--threads 16")
+#        WARMUP        unmeasured load on each endpoint first (default 2s)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -78,6 +79,13 @@ run() {
   errors=$( (grep -E 'Socket errors|Non-2xx' <<<"$out" || true) | tr '\n' ' ')
   echo "$rps $p50 $p99 ${errors:-none}"
 }
+
+# Warm up (page cache, allocator, the server's thread pool) before measuring.
+for path in /healthz /v1/catalogs/go-backend/recommendations "/v1/learners/bench/recommendations?k=5"; do
+  body=""
+  [ "$path" = /v1/catalogs/go-backend/recommendations ] && body="$HERE/recommend_body.json"
+  BODY_FILE="$body" wrk -t"$WRK_THREADS" -c32 -d"${WARMUP:-2s}" -s "$HERE/wrk.lua" "$base$path" >/dev/null
+done
 
 echo "pathrank HTTP load harness: wrk -t$WRK_THREADS, $DURATION per run, 127.0.0.1:$port"
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p')"
