@@ -67,26 +67,22 @@ void ClauseRow(double* __restrict acc, double* __restrict ok, double* __restrict
   }
 }
 
-// Normalises relevance and unlock in place and writes each learner's score
-// (the expressions of Scorer::Score and internal::CombineTerms).
-// Kept out of line, so it is compiled for the baseline only: inlined into
-// (or cloned for) AVX2 and AVX-512 it measured 30-90% slower overall on the
-// reference machine (bench/RESULTS.md).
-[[gnu::noinline]] void CombineRow(const ScoringProfile& p, const double* __restrict m,
-                                  const double* __restrict cov, double* __restrict rel,
-                                  double* __restrict unl, const double* __restrict seq,
-                                  const double* __restrict max_rel,
-                                  const double* __restrict max_unl, const double* __restrict level,
-                                  double foundation, double hours_scale, double difficulty,
-                                  double* __restrict score, size_t lanes) {
+// Writes each learner's score of one item (the expressions of Scorer::Score
+// and internal::CombineTerms, relevance and unlock normalised by the
+// learner's maxima). Inlined into each clone of ScoreBlock.
+void CombineRow(const ScoringProfile& p, const double* __restrict m, const double* __restrict cov,
+                const double* __restrict rel, const double* __restrict unl,
+                const double* __restrict seq, const double* __restrict max_rel,
+                const double* __restrict max_unl, const double* __restrict level, double foundation,
+                double hours_scale, double difficulty, double* __restrict score, size_t lanes) {
   for (size_t j = 0; j < lanes; ++j) {
     const double r = rel[j], u = unl[j], mr = max_rel[j], mu = max_unl[j];
     const double rel_n = mr > 0 ? r / mr : 0.0;
     const double unl_n = mu > 0 ? u / mu : 0.0;
-    rel[j] = rel_n;
-    unl[j] = unl_n;
     const double s = seq != nullptr ? seq[j] : 0.0;
-    const double above = std::clamp((difficulty - level[j] - 1.0) / 3.0, 0.0, 1.0);
+    // std::clamp(x, 0.0, 1.0) written on values, so that the loop vectorises.
+    const double x = (difficulty - level[j] - 1.0) / 3.0;
+    const double above = x < 0.0 ? 0.0 : (1.0 < x ? 1.0 : x);
     const double effort = 0.5 * hours_scale + 0.5 * above;
     score[j] = (1.0 - m[j]) * (p.w_cov * cov[j] + p.w_rel * rel_n + p.w_unl * unl_n +
                                p.w_fnd * foundation + p.w_seq * s - p.w_eff * effort);
@@ -127,7 +123,7 @@ struct Lanes {
 // One thread's buffers, reused block after block.
 struct Buffers {
   Lanes mastery, relevance, unlock, coverage, ready, sequence, score;
-  std::vector<double> open, best, next, base, acc, ok;
+  std::vector<double> open, best, next, base, acc, ok, zeros;
   std::vector<double> level, mastered, max_rel, max_unl, floor;
   std::vector<const double*> columns;
 };
@@ -220,6 +216,7 @@ void ScoreBlock(const BatchInputs& in, std::span<const LearnerState> learners,
       ws.ok.resize(L);
   ws.max_rel.assign(L, 0.0);
   ws.max_unl.assign(L, 0.0);
+  ws.zeros.assign(L, 0.0);
   double* open = ws.open.data();
   double* best = ws.best.data();
   double* next = ws.next.data();
@@ -240,21 +237,29 @@ void ScoreBlock(const BatchInputs& in, std::span<const LearnerState> learners,
       for (uint32_t k = item.first_clause; k < item.first_clause + item.clause_count; ++k) {
         const Clause& clause = clauses[k];
         const ItemId* alt = alternatives.data() + clause.first_alternative;
-        std::fill(best, best + L, 0.0);
-        std::fill(next, next + L, 0.0);
-        for (uint32_t a = 0; a < clause.alternative_count; ++a) {
-          MaxUpdate(best, next, ws.mastery.row(alt[a]), L);
+        // One alternative (most clauses of real catalogs): its mastery row is
+        // the satisfaction and the runner-up is 0, as MaxUpdate would give.
+        const double* sat = ws.mastery.row(alt[0]);
+        const double* second = ws.zeros.data();
+        if (clause.alternative_count > 1) {
+          std::fill(best, best + L, 0.0);
+          std::fill(next, next + L, 0.0);
+          for (uint32_t a = 0; a < clause.alternative_count; ++a) {
+            MaxUpdate(best, next, ws.mastery.row(alt[a]), L);
+          }
+          sat = best;
+          second = next;
         }
         const double share = in.clause_share[k];
-        ClauseRow(ws.acc.data(), ws.ok.data(), ws.base.data(), best, open, share,
+        ClauseRow(ws.acc.data(), ws.ok.data(), ws.base.data(), sat, open, share,
                   p.lambda * in.alternative_share[k],
                   clause.type == ClauseType::kRequires ? p.theta_req : -1.0, L);
         for (uint32_t a = 0; a < clause.alternative_count; ++a) {
           if (any_relevance) {
-            PushBoth(ws.unlock.row(alt[a]), ws.relevance.row(alt[a]), ws.mastery.row(alt[a]), best,
-                     next, open, ws.base.data(), rel_i, share, L);
+            PushBoth(ws.unlock.row(alt[a]), ws.relevance.row(alt[a]), ws.mastery.row(alt[a]), sat,
+                     second, open, ws.base.data(), rel_i, share, L);
           } else {
-            PushUnlock(ws.unlock.row(alt[a]), best, open, share, L);
+            PushUnlock(ws.unlock.row(alt[a]), sat, open, share, L);
           }
         }
       }
@@ -320,8 +325,10 @@ void ScoreBlock(const BatchInputs& in, std::span<const LearnerState> learners,
       r.score = s;
       r.ready = ws.ready.row(i)[j] != 0.0;
       r.terms.coverage = ws.coverage.row(i)[j];
-      r.terms.relevance = ws.relevance.row(i)[j];
-      r.terms.unlock = ws.unlock.row(i)[j];
+      // Normalised as in CombineRow.
+      const double mr = ws.max_rel[j], mu = ws.max_unl[j];
+      r.terms.relevance = mr > 0 ? ws.relevance.row(i)[j] / mr : 0.0;
+      r.terms.unlock = mu > 0 ? ws.unlock.row(i)[j] / mu : 0.0;
       r.terms.foundation = in.foundation[i];
       r.terms.sequence = with_sequence ? ws.sequence.row(i)[j] : 0.0;
       r.terms.effort = internal::Effort(in.hours_scale[i], in.difficulty[i], ws.level[j]);
