@@ -122,7 +122,8 @@ struct Lanes {
 
 // One thread's buffers, reused block after block.
 struct Buffers {
-  Lanes mastery, relevance, unlock, coverage, ready, sequence, score;
+  Lanes mastery, relevance, unlock, coverage, sequence, score;
+  std::vector<uint8_t> ready;  // items x lanes, 1 when every requires clause is met
   std::vector<double> open, best, next, base, acc, ok, zeros;
   std::vector<double> level, mastered, max_rel, max_unl, floor;
   std::vector<const double*> columns;
@@ -211,7 +212,7 @@ void ScoreBlock(const BatchInputs& in, std::span<const LearnerState> learners,
   }
   ws.unlock.Reset(n, L, 0.0);
   ws.coverage.Resize(n, L);  // every row is written by the pass
-  ws.ready.Resize(n, L);
+  ws.ready.resize(n * L);
   ws.open.resize(L), ws.best.resize(L), ws.next.resize(L), ws.base.resize(L), ws.acc.resize(L),
       ws.ok.resize(L);
   ws.max_rel.assign(L, 0.0);
@@ -264,10 +265,11 @@ void ScoreBlock(const BatchInputs& in, std::span<const LearnerState> learners,
         }
       }
       std::copy(ws.acc.begin(), ws.acc.end(), ws.coverage.row(i));
-      std::copy(ws.ok.begin(), ws.ok.end(), ws.ready.row(i));
+      uint8_t* ready_row = ws.ready.data() + i * L;
+      for (size_t j = 0; j < L; ++j) ready_row[j] = ws.ok[j] != 0.0;
     } else {  // no clause: fully covered and ready
       std::fill(ws.coverage.row(i), ws.coverage.row(i) + L, 1.0);
-      std::fill(ws.ready.row(i), ws.ready.row(i) + L, 1.0);
+      std::fill(ws.ready.data() + i * L, ws.ready.data() + (i + 1) * L, uint8_t{1});
     }
     // Every dependent of i came before it: its relevance and unlock are
     // final, and enter the maxima that normalise them.
@@ -305,11 +307,11 @@ void ScoreBlock(const BatchInputs& in, std::span<const LearnerState> learners,
                with_sequence ? ws.sequence.row(i) : nullptr, ws.max_rel.data(), ws.max_unl.data(),
                ws.level.data(), in.foundation[i], in.hours_scale[i], in.difficulty[i], score, L);
     if (!in.allowed[i]) continue;
-    const double* ready_i = ws.ready.row(i);
+    const uint8_t* ready_i = ws.ready.data() + i * L;
     for (size_t j = 0; j < L; ++j) {
       if (score[j] < floor[j]) continue;
       if (m_i[j] >= p.theta) continue;
-      if (ready_i[j] == 0.0 && !in.options.include_blocked) continue;
+      if (ready_i[j] == 0 && !in.options.include_blocked) continue;
       top[j].Offer(in.scorer, static_cast<ItemId>(i), score[j]);
       floor[j] = top[j].floor();
     }
@@ -323,7 +325,7 @@ void ScoreBlock(const BatchInputs& in, std::span<const LearnerState> learners,
       Recommendation r;
       r.item = i;
       r.score = s;
-      r.ready = ws.ready.row(i)[j] != 0.0;
+      r.ready = ws.ready[i * L + j] != 0;
       r.terms.coverage = ws.coverage.row(i)[j];
       // Normalised as in CombineRow.
       const double mr = ws.max_rel[j], mu = ws.max_unl[j];
