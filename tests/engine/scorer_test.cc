@@ -153,7 +153,9 @@ TEST_F(ScorerTest, BlockedItemsOnlyOnRequestAndMarked) {
   EXPECT_FALSE((*ranked)[1].ready);
   EXPECT_NEAR((*ranked)[1].score, 2.5 - 0.3 * (0.5 + 1.0 / 3), 1e-12);
   for (const auto& r : *ranked) {
-    if (r.item != Id("e")) EXPECT_TRUE(r.ready);
+    if (r.item != Id("e")) {
+      EXPECT_TRUE(r.ready);
+    }
   }
 }
 

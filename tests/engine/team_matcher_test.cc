@@ -117,7 +117,9 @@ TEST_F(TeamMatcherTest, RampUpAddsUpToTheMembersPlans) {
       for (const PlanStep& s : gap.plan.steps) steps += catalog_->item(s.item).hours;
       EXPECT_DOUBLE_EQ(steps, gap.plan.total_hours);
       sum += steps;
-      if (gap.expert) EXPECT_TRUE(gap.plan.steps.empty());
+      if (gap.expert) {
+        EXPECT_TRUE(gap.plan.steps.empty());
+      }
     }
     EXPECT_DOUBLE_EQ(sum, m.ramp_up_hours);
   }
