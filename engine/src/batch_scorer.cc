@@ -69,7 +69,7 @@ void ClauseRow(double* __restrict acc, double* __restrict ok, double* __restrict
 
 // Writes each learner's score of one item (the expressions of Scorer::Score
 // and internal::CombineTerms, relevance and unlock normalised by the
-// learner's maxima). Inlined into each clone of ScoreBlock.
+// learner's maxima). GCC keeps it out of line, compiled for the baseline.
 void CombineRow(const ScoringProfile& p, const double* __restrict m, const double* __restrict cov,
                 const double* __restrict rel, const double* __restrict unl,
                 const double* __restrict seq, const double* __restrict max_rel,
