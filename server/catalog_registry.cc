@@ -6,6 +6,7 @@
 
 #include "access_log.h"
 #include "pathrank/catalog_json.h"
+#include "pathrank/transition_model.h"
 
 namespace pathrank::server {
 
@@ -88,6 +89,15 @@ ReloadOutcome CatalogRegistry::Build(const RegistrySnapshot* previous,
     result.kind = "catalog";
     result.id = ids_[i].empty() ? where : ids_[i];
     Result<std::shared_ptr<const Catalog>> catalog = LoadSource(source);
+    std::shared_ptr<const SequenceModel> sequence;
+    if (catalog && !source.sequence_model.empty()) {
+      Result<TransitionModel> model = TransitionModel::Load(**catalog, source.sequence_model);
+      if (model) {
+        sequence = std::make_shared<const TransitionModel>(std::move(*model));
+      } else {
+        catalog = model.error();  // names the file and says "sequence model"
+      }
+    }
     if (catalog) {
       const std::string id = ids_[i].empty() ? (*catalog)->id() : ids_[i];
       result.id = id;
@@ -98,6 +108,7 @@ ReloadOutcome CatalogRegistry::Build(const RegistrySnapshot* previous,
         served->id = id;
         served->catalog = *catalog;
         served->scorer = std::make_shared<const Scorer>(*catalog);
+        served->sequence = std::move(sequence);
         served->source = where;
         served->loaded_ms = now;
         result.ok = true;

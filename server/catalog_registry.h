@@ -27,6 +27,7 @@
 #include "pathrank/catalog.h"
 #include "pathrank/plugin_host.h"
 #include "pathrank/scorer.h"
+#include "pathrank/sequence_model.h"
 #include "pathrank/scoring_profile.h"
 #include "pathrank/status.h"
 
@@ -36,6 +37,8 @@ struct ServedCatalog {
   std::string id;  // the id it is served under
   std::shared_ptr<const Catalog> catalog;
   std::shared_ptr<const Scorer> scorer;
+  // The source's learned sequence model; null for none.
+  std::shared_ptr<const SequenceModel> sequence;
   std::string source;  // the file or plugin it came from
   int64_t loaded_ms = 0;
 };

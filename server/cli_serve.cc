@@ -55,9 +55,10 @@ void SignalLoop(const sigset_t& signals, server::ServerState& state, server::Htt
                          "SIGHUP: " + s.kind + " " + s.id + (s.ok ? ": reloaded" : ": " + s.error));
       }
       for (const server::ProgressSourceOutcome& p : outcome.progress) {
-        server::LogEvent(p.ok ? "info" : "error", "reload", "",
-                         "SIGHUP: progress source " + p.name + ": " +
-                             (p.ok ? ImportSummary(p.report) : p.error.message()));
+        server::LogEvent(
+            p.ok ? "info" : "error", "reload", "",
+            "SIGHUP: " + (p.ok ? "progress source " + p.name + ": " + ImportSummary(p.report)
+                               : p.error.message()));
       }
     } else if (sig == SIGTERM || sig == SIGINT) {
       Say(std::string("received ") + (sig == SIGTERM ? "SIGTERM" : "SIGINT") +

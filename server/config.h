@@ -42,6 +42,9 @@ struct CatalogSourceConfig {
   std::string path;
   std::string plugin;
   std::string plugin_config_json;  // "{}" when absent
+  // A learned sequence model for this catalog (pathrank.sequence/v1, written
+  // by `pathrank tune`); "" for none (the sequence term is then 0).
+  std::string sequence_model;
 };
 
 // A progress source: a data-source plugin whose progress events (an LRS's

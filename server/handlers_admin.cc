@@ -38,7 +38,7 @@ void HandleReload(ServerState& state, const httplib::Request& req, httplib::Resp
     if (p.ok) continue;
     failed += (failed.empty() ? "" : ", ") + std::string("progress source ") + p.name;
     problem.Add(FieldLocation::kBody, "/progress_sources/" + p.name, p.error.message());
-    LogEvent("error", "reload", request_id, "progress source " + p.name + ": " + p.error.message());
+    LogEvent("error", "reload", request_id, p.error.message());  // names the source
   }
   problem.detail = "reload failed for " + failed +
                    "; a failed catalog or profile keeps its previous version served, a failed "

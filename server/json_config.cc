@@ -75,11 +75,12 @@ void ReadCatalogs(const JsonDocument& doc, const JsonNode& list, const std::stri
   config->catalogs.clear();
   for (size_t i = 0; i < list.size; ++i) {
     ObjectReader r(doc, doc.node(doc.children(list)[i].node), JsonPointer("/catalogs", i), errors);
-    r.RejectUnknown({"id", "path", "plugin", "config"});
+    r.RejectUnknown({"id", "path", "plugin", "config", "sequence_model"});
     CatalogSourceConfig source;
     source.id = r.String("id").value_or("");
     source.path = Resolve(base_dir, r.String("path").value_or(""));
     source.plugin = Resolve(base_dir, r.String("plugin").value_or(""));
+    source.sequence_model = Resolve(base_dir, r.String("sequence_model").value_or(""));
     const JsonNode* plugin_config = r.Member("config", JsonType::kObject, false);
     source.plugin_config_json = plugin_config ? doc.ToJson(*plugin_config) : "{}";
     config->catalogs.push_back(std::move(source));

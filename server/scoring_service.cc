@@ -104,6 +104,7 @@ Result<RecommendAnswer> RunRecommend(const RegistrySnapshot& snapshot, const Ser
   }
   options.include_blocked = request.include_blocked;
   options.explain = request.explain;
+  options.sequence = served.sequence.get();
   Result<LearnerState> learner =
       ResolveLearner(catalog, request.mastery, request.goals, request.recent, limits, &errors);
   if (!errors.empty()) return errors.ToStatus();

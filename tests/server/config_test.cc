@@ -103,6 +103,19 @@ TEST(ConfigTest, EveryProblemIsReportedWithItsPointer) {
   EXPECT_NE(status.message().find("invalid server configuration"), std::string::npos);
 }
 
+TEST(ConfigTest, CatalogSequenceModelIsResolvedAgainstTheFile) {
+  ServerConfig config;
+  Status read = ApplyConfigJson(
+      R"({"catalogs": [{"id": "go", "path": "go.json", "sequence_model": "tuned/sequence.json"}]})",
+      "/etc/pathrank", &config);
+  ASSERT_TRUE(read.ok()) << read.ToString();
+  ASSERT_EQ(config.catalogs.size(), 1u);
+  EXPECT_EQ(config.catalogs[0].sequence_model, "/etc/pathrank/tuned/sequence.json");
+  EXPECT_FALSE(
+      ApplyConfigJson(R"({"catalogs": [{"path": "go.json", "sequence_model": 3}]})", "", &config)
+          .ok());
+}
+
 TEST(ConfigTest, ProgressSources) {
   ServerConfig config;
   Status read = ApplyConfigJson(R"({"progress_sources": [

@@ -7,6 +7,9 @@
 #include <fstream>
 
 #include "http_fixture.h"
+#include "pathrank/catalog_json.h"
+#include "pathrank/trajectory.h"
+#include "pathrank/transition_model.h"
 
 namespace pathrank::server::testing {
 namespace {
@@ -154,6 +157,57 @@ TEST(HttpPluginsTest, FailingProgressSourceIsNamedAndWritesNothing) {
   EXPECT_EQ(server.store().CountLearners().value(), 0);
   // The catalogs reloaded regardless.
   EXPECT_TRUE(failed.json["catalogs"][0]["ok"].get<bool>());
+}
+
+// A catalog source with a learned sequence model: a stored learner's
+// recommendations carry the sequence term (under a profile that weighs it);
+// a model for another catalog fails the load naming the source.
+TEST(HttpPluginsTest, SequenceModelOfACatalogSourceScoresStoredLearners) {
+  std::string model_path;
+  TestServer server([&](ServerConfig& c) {
+    auto catalog = LoadCatalogFile(pathrank::testing::GoCatalogPath());
+    ASSERT_TRUE(catalog.has_value());
+    const Catalog& go = **catalog;
+    // Learners who went from the basic syntax to the data types.
+    std::vector<Trajectory> trajectories;
+    for (int l = 0; l < 5; ++l) {
+      trajectories.push_back({"l" + std::to_string(l),
+                              {{1, *go.FindItem("go-basic-syntax"), 1.0, {}},
+                               {2, *go.FindItem("go-data-types"), 1.0, {}}}});
+    }
+    model_path = c.store.path + ".sequence.json";
+    ASSERT_TRUE(TransitionModel::Learn(go, trajectories).Save(go, model_path).ok());
+    c.catalogs[0].sequence_model = model_path;
+    const std::string profile = c.store.path + ".profile.json";
+    std::ofstream(profile)
+        << R"({"format": "pathrank.profile/v1", "name": "seq", "weights": {"w_seq": 2}})";
+    c.profiles.push_back({"seq", profile});
+  });
+  ASSERT_EQ(
+      server.Call("PUT", "/v1/learners/ada", R"({"catalog": "go-backend", "goals": {}})").status,
+      201);
+  ASSERT_EQ(server
+                .Call("POST", "/v1/learners/ada/progress",
+                      R"({"events": [{"item": "go-environment", "mastery": 1},
+                                       {"item": "go-basic-syntax", "mastery": 1}]})")
+                .status,
+            200);
+  Answer next = server.Call("GET", "/v1/learners/ada/recommendations?k=3&profile=seq");
+  ASSERT_EQ(next.status, 200) << next.body;
+  ASSERT_FALSE(next.json["items"].empty());
+  EXPECT_EQ(next.json["items"][0]["id"], "go-data-types") << next.body;
+  EXPECT_GT(next.json["items"][0]["terms"]["sequence"].get<double>(), 0.5);
+
+  // A model whose catalog is not this one fails the reload, naming it; the
+  // old catalog and model stay served.
+  std::ofstream(model_path) << R"({"format": "pathrank.sequence/v1", "catalog": "other"})";
+  Answer failed = server.Call("POST", "/v1/admin/reload");
+  EXPECT_EQ(failed.status, 422) << failed.body;
+  EXPECT_THAT(failed.json["errors"][0]["message"].get<std::string>(),
+              HasSubstr(model_path + ": sequence model"));
+  Answer still = server.Call("GET", "/v1/learners/ada/recommendations?k=3&profile=seq");
+  ASSERT_EQ(still.status, 200);
+  EXPECT_EQ(still.json["items"][0]["id"], "go-data-types");
 }
 
 }  // namespace
