@@ -41,6 +41,24 @@ Result<std::shared_ptr<const Catalog>> CatalogRegistry::LoadSource(
   return catalog;
 }
 
+PluginSource& FindOrAddPluginSource(std::vector<PluginSource>* plugins, const std::string& path,
+                                    const std::string& config_json,
+                                    const std::vector<PluginInfo>& loaded) {
+  auto same = [&](const PluginSource& p) { return p.path == path; };
+  if (auto it = std::find_if(plugins->begin(), plugins->end(), same); it != plugins->end()) {
+    return *it;
+  }
+  PluginSource& entry = plugins->emplace_back();
+  entry.path = path;
+  entry.config_json = config_json;
+  std::error_code error;
+  const std::string canonical = std::filesystem::weakly_canonical(path, error).string();
+  for (const PluginInfo& info : loaded) {
+    if (info.path == canonical) entry.info = info;
+  }
+  return entry;
+}
+
 std::vector<PluginSource> CatalogRegistry::PluginSources() const {
   const std::vector<PluginInfo> loaded = plugins_.Loaded();
   std::lock_guard lock(load_mu_);
@@ -48,21 +66,8 @@ std::vector<PluginSource> CatalogRegistry::PluginSources() const {
   for (size_t i = 0; i < sources_.size(); ++i) {
     const CatalogSourceConfig& source = sources_[i];
     if (source.plugin.empty()) continue;
-    std::error_code error;
-    const std::string canonical = std::filesystem::weakly_canonical(source.plugin, error).string();
-    auto same = [&](const PluginSource& p) { return p.path == source.plugin; };
-    auto it = std::find_if(out.begin(), out.end(), same);
-    if (it == out.end()) {
-      PluginSource entry;
-      entry.path = source.plugin;
-      entry.config_json = source.plugin_config_json;
-      for (const PluginInfo& info : loaded) {
-        if (info.path == canonical) entry.info = info;
-      }
-      out.push_back(std::move(entry));
-      it = out.end() - 1;
-    }
-    it->catalogs.push_back(ids_[i].empty() ? source.plugin : ids_[i]);
+    FindOrAddPluginSource(&out, source.plugin, source.plugin_config_json, loaded)
+        .catalogs.push_back(ids_[i].empty() ? source.plugin : ids_[i]);
   }
   return out;
 }

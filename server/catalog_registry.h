@@ -27,8 +27,8 @@
 #include "pathrank/catalog.h"
 #include "pathrank/plugin_host.h"
 #include "pathrank/scorer.h"
-#include "pathrank/sequence_model.h"
 #include "pathrank/scoring_profile.h"
+#include "pathrank/sequence_model.h"
 #include "pathrank/status.h"
 
 namespace pathrank::server {
@@ -83,6 +83,12 @@ struct PluginSource {
   std::string config_json;
   std::optional<PluginInfo> info;  // once loaded: name, version, ABI version, canonical path
 };
+
+// The entry of `plugins` for the plugin at `path` (as configured), added
+// with `config_json` and what `loaded` says of it when there is none yet.
+PluginSource& FindOrAddPluginSource(std::vector<PluginSource>* plugins, const std::string& path,
+                                    const std::string& config_json,
+                                    const std::vector<PluginInfo>& loaded);
 
 class CatalogRegistry {
  public:

@@ -4,6 +4,8 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 
+#include "pathrank/text_position.h"
+
 namespace pathrank::server {
 
 namespace {
@@ -124,21 +126,6 @@ class ErrorFinder final : public json::json_sax_t {
   std::string reason_;
 };
 
-// "line L, column C" of byte `offset` of `text`, both 1-based; the column
-// counts bytes.
-std::string LineColumn(std::string_view text, size_t offset) {
-  size_t line = 1, column = 1;
-  for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
-  return "line " + std::to_string(line) + ", column " + std::to_string(column);
-}
-
 }  // namespace
 
 std::string DescribeJsonError(std::string_view text, size_t max_depth,
@@ -148,17 +135,17 @@ std::string DescribeJsonError(std::string_view text, size_t max_depth,
   // With a SAX handler, nlohmann reports errors to it instead of throwing.
   json::sax_parse(TrackingIterator(text.data(), &read),
                   TrackingIterator(text.data() + text.size(), &read), &finder);
-  if (finder.found()) return LineColumn(text, finder.offset()) + ": " + finder.reason();
+  if (finder.found()) return TextPosition(text, finder.offset()) + ": " + finder.reason();
   // What nlohmann lets pass: a UTF-8 byte order mark, which it skips, and a
   // NUL byte, which it takes for the end of the text (so one after a whole
   // value). Otherwise say what simdjson said.
   if (text.starts_with("\xEF\xBB\xBF")) {
-    return LineColumn(text, 0) + ": unexpected byte order mark (UTF-8 BOM)";
+    return TextPosition(text, 0) + ": unexpected byte order mark (UTF-8 BOM)";
   }
   if (const size_t nul = text.find('\0'); nul != std::string_view::npos) {
-    return LineColumn(text, nul) + ": unexpected NUL byte after the JSON value";
+    return TextPosition(text, nul) + ": unexpected NUL byte after the JSON value";
   }
-  return LineColumn(text, 0) + ": " + std::string(fallback_reason);
+  return TextPosition(text, 0) + ": " + std::string(fallback_reason);
 }
 
 }  // namespace pathrank::server

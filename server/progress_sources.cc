@@ -1,8 +1,5 @@
 #include "progress_sources.h"
 
-#include <algorithm>
-#include <filesystem>
-
 #include "access_log.h"
 
 namespace pathrank::server {
@@ -56,22 +53,8 @@ std::vector<ProgressSourceOutcome> ProgressSources::ImportAll(const RegistrySnap
 void ProgressSources::AddPluginSources(std::vector<PluginSource>* plugins) const {
   const std::vector<PluginInfo> loaded = plugins_.Loaded();
   for (const ProgressSourceConfig& source : sources_) {
-    auto same = [&](const PluginSource& p) { return p.path == source.plugin; };
-    auto it = std::find_if(plugins->begin(), plugins->end(), same);
-    if (it == plugins->end()) {
-      PluginSource entry;
-      entry.path = source.plugin;
-      entry.config_json = source.plugin_config_json;
-      std::error_code error;
-      const std::string canonical =
-          std::filesystem::weakly_canonical(source.plugin, error).string();
-      for (const PluginInfo& info : loaded) {
-        if (info.path == canonical) entry.info = info;
-      }
-      plugins->push_back(std::move(entry));
-      it = plugins->end() - 1;
-    }
-    it->progress_sources.push_back(source.name);
+    FindOrAddPluginSource(plugins, source.plugin, source.plugin_config_json, loaded)
+        .progress_sources.push_back(source.name);
   }
 }
 

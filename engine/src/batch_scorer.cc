@@ -127,6 +127,7 @@ struct Buffers {
   std::vector<double> open, best, next, base, acc, ok, zeros;
   std::vector<double> level, mastered, max_rel, max_unl, floor;
   std::vector<const double*> columns;
+  std::vector<double> sequence_column;  // one learner's sequence term per item
 };
 
 // What every block reads.
@@ -284,10 +285,10 @@ void ScoreBlock(const BatchInputs& in, std::span<const LearnerState> learners,
   const bool with_sequence = in.options.sequence != nullptr;
   if (with_sequence) {
     ws.sequence.Resize(n, L);
-    std::vector<double> column(n);
+    ws.sequence_column.resize(n);
     for (size_t j = 0; j < L; ++j) {
-      in.options.sequence->Score(learners[j], column);
-      for (size_t i = 0; i < n; ++i) ws.sequence.row(i)[j] = column[i];
+      in.options.sequence->Score(learners[j], ws.sequence_column);
+      for (size_t i = 0; i < n; ++i) ws.sequence.row(i)[j] = ws.sequence_column[i];
     }
   }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "pathrank/text_position.h"
 #include "text.h"
 
 namespace pathrank::internal {
@@ -32,20 +33,6 @@ std::string_view JsonTypeName(const json& value) {
 
 namespace {
 
-// 1-based line and column of byte `offset` of `text`.
-std::string LineColumn(std::string_view text, size_t offset) {
-  size_t line = 1, column = 1;
-  for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
-  return "line " + std::to_string(line) + ", column " + std::to_string(column);
-}
-
 Status SyntaxError(std::string_view what, const std::string& where, const std::string& reason) {
   Status status = Status::InvalidArgument(std::string(what) + ": " + where + ": " + reason);
   status.AddField("", where + ": " + reason);
@@ -65,7 +52,7 @@ Result<json> ParseJsonText(std::string_view text, std::string_view what) {
     // line L, column C: <reason>"; keep only the reason.
     const size_t colon = reason.find(": ");
     if (colon != std::string::npos) reason = reason.substr(colon + 2);
-    return SyntaxError(what, LineColumn(text, e.byte == 0 ? 0 : e.byte - 1), reason);
+    return SyntaxError(what, TextPosition(text, e.byte == 0 ? 0 : e.byte - 1), reason);
   } catch (const json::out_of_range& e) {
     // A number too large for a double: "number overflow parsing '1e999'".
     std::string reason = e.what();
@@ -80,7 +67,7 @@ Result<json> ParseJsonText(std::string_view text, std::string_view what) {
     if (offset == std::string_view::npos) {
       return Status::InvalidArgument(std::string(what) + ": " + reason);
     }
-    return SyntaxError(what, LineColumn(text, offset), reason);
+    return SyntaxError(what, TextPosition(text, offset), reason);
   } catch (const std::exception& e) {
     return Status::InvalidArgument(std::string(what) + ": " + e.what());
   }

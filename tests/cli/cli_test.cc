@@ -2,13 +2,11 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <array>
-#include <cstdio>
 #include <fstream>
 #include <string>
 
+#include "run_cli.h"
 #include "test_paths.h"
 
 namespace pathrank {
@@ -16,22 +14,9 @@ namespace {
 
 using ::testing::HasSubstr;
 
-struct CliRun {
-  int exit_code;
-  std::string out;  // stdout and stderr together
-};
+using CliRun = testing::CliResult;
 
-CliRun RunCli(const std::string& args) {
-  const std::string command = std::string(PATHRANK_BIN) + " " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return {-1, "popen failed"};
-  std::string out;
-  std::array<char, 4096> buffer;
-  size_t n;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
+CliRun RunCli(const std::string& args) { return testing::RunPathrank(args); }
 
 TEST(CliValidateTest, GoCatalogIsValidAndCounted) {
   CliRun run = RunCli("validate " + testing::GoCatalogPath());
