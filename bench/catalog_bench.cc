@@ -6,8 +6,8 @@
 
 #include "pathrank/catalog_builder.h"
 #include "pathrank/catalog_json.h"
-#include "pathrank/file_io.h"
-#include "pathrank/synthetic_catalog.h"
+#include "pathrank/eval/synthetic_catalog.h"
+#include "util/file_io.h"
 
 namespace pathrank {
 namespace {

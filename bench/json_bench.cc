@@ -8,7 +8,7 @@
 #include <sstream>
 #include <string>
 
-#include "json_value.h"
+#include "api/json_value.h"
 
 namespace {
 

@@ -10,9 +10,9 @@
 #include "pathrank/batch_scorer.h"
 #include "pathrank/catalog_builder.h"
 #include "pathrank/catalog_json.h"
+#include "pathrank/eval/synthetic_catalog.h"
 #include "pathrank/planner.h"
 #include "pathrank/scorer.h"
-#include "pathrank/synthetic_catalog.h"
 #include "pathrank/team_matcher.h"
 
 namespace pathrank {

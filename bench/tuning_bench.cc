@@ -4,12 +4,12 @@
 
 #include <benchmark/benchmark.h>
 
-#include "pathrank/baselines.h"
 #include "pathrank/catalog_json.h"
-#include "pathrank/evaluator.h"
-#include "pathrank/simulator.h"
+#include "pathrank/eval/baselines.h"
+#include "pathrank/eval/evaluator.h"
+#include "pathrank/eval/simulator.h"
+#include "pathrank/eval/tuner.h"
 #include "pathrank/transition_model.h"
-#include "pathrank/tuner.h"
 
 namespace pathrank {
 namespace {

@@ -7,9 +7,9 @@
 #include <set>
 #include <stdexcept>
 
-#include "csv.h"
 #include "pathrank/catalog_builder.h"
-#include "pathrank/file_io.h"
+#include "util/csv.h"
+#include "util/file_io.h"
 
 namespace pathrank::quality {
 

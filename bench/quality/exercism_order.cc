@@ -6,7 +6,7 @@
 #include <set>
 
 #include "pathrank/catalog_builder.h"
-#include "pathrank/file_io.h"
+#include "util/file_io.h"
 
 namespace pathrank::quality {
 

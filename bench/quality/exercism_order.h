@@ -30,8 +30,8 @@
 
 #include "pathrank/catalog.h"
 #include "pathrank/catalog_spec.h"
+#include "pathrank/eval/trajectory.h"
 #include "pathrank/status.h"
-#include "pathrank/trajectory.h"
 
 namespace pathrank::quality {
 

@@ -15,7 +15,7 @@
 #include "dbe_kt22.h"
 #include "exercism_order.h"
 #include "pathrank/catalog_json.h"
-#include "pathrank/file_io.h"
+#include "util/file_io.h"
 
 namespace {
 

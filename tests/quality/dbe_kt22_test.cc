@@ -7,7 +7,7 @@
 
 #include <gtest/gtest.h>
 
-#include "pathrank/tuner.h"
+#include "pathrank/eval/tuner.h"
 #include "test_paths.h"
 
 namespace pathrank {

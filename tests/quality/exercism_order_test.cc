@@ -6,8 +6,8 @@
 
 #include <gtest/gtest.h>
 
-#include "pathrank/evaluator.h"
-#include "pathrank/replay.h"
+#include "pathrank/eval/evaluator.h"
+#include "pathrank/eval/replay.h"
 #include "test_paths.h"
 
 namespace pathrank {

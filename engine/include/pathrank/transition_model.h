@@ -35,9 +35,9 @@
 #include <vector>
 
 #include "pathrank/catalog.h"
+#include "pathrank/eval/trajectory.h"
 #include "pathrank/sequence_model.h"
 #include "pathrank/status.h"
-#include "pathrank/trajectory.h"
 
 namespace pathrank {
 

@@ -1,0 +1,23 @@
+// The static "foundation" prior: for each item, how many items build on it
+// transitively. Private to engine/src.
+
+#ifndef PATHRANK_SRC_CATALOG_FOUNDATION_H_
+#define PATHRANK_SRC_CATALOG_FOUNDATION_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "pathrank/catalog.h"
+
+namespace pathrank::internal {
+
+// Number of distinct items that depend on each item through any chain of
+// clauses (requires or recommends). Exact: bitsets over blocks of 512
+// targets taken in topological order, so a block is only propagated through
+// the items that can reach it; O(n^2 / 1024 * (1 + average dependents))
+// word operations.
+std::vector<uint32_t> CountTransitiveDependents(const Catalog& catalog);
+
+}  // namespace pathrank::internal
+
+#endif  // PATHRANK_SRC_CATALOG_FOUNDATION_H_

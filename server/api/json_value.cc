@@ -1,0 +1,224 @@
+#include "api/json_value.h"
+
+#include <simdjson.h>
+
+#include <cassert>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "api/json_syntax_error.h"
+
+namespace pathrank::server {
+
+std::string_view JsonTypeName(JsonType type) {
+  switch (type) {
+    case JsonType::kNull:
+      return "null";
+    case JsonType::kBool:
+      return "boolean";
+    case JsonType::kNumber:
+      return "number";
+    case JsonType::kString:
+      return "string";
+    case JsonType::kArray:
+      return "array";
+    case JsonType::kObject:
+      return "object";
+  }
+  return "value";
+}
+
+namespace {
+
+constexpr size_t kMaxDepth = 64;
+// The thread's parser starts with room for this many bytes of text and grows
+// as needed; after a text longer than kKeepCapacity it is freed, so that a
+// rare large body (up to limits.max_body_bytes) does not pin about 15 times
+// its size per server thread.
+constexpr size_t kInitialCapacity = 16 * 1024;
+constexpr size_t kKeepCapacity = 256 * 1024;
+
+// This thread's simdjson parser, allocated for kMaxDepth levels; nullptr when
+// that allocation failed.
+simdjson::dom::parser* ThreadParser() {
+  thread_local simdjson::dom::parser parser;
+  if (parser.max_depth() != kMaxDepth && parser.allocate(kInitialCapacity, kMaxDepth)) {
+    return nullptr;
+  }
+  return &parser;
+}
+
+void ReleaseLargeParser(size_t text_size) {
+  if (text_size <= kKeepCapacity) return;
+  if (simdjson::dom::parser* parser = ThreadParser()) *parser = simdjson::dom::parser();
+}
+
+}  // namespace
+
+// Copies simdjson's tree into a document's arrays, in document order.
+class JsonDocument::Builder {
+ public:
+  explicit Builder(JsonDocument& doc) : doc_(doc) {}
+
+  // Fills node `index` (already added) from `value`, then its subtree.
+  // Recursion is bounded by simdjson's depth limit (kMaxDepth).
+  void Fill(simdjson::dom::element value, uint32_t index) {
+    using simdjson::dom::element_type;
+    switch (value.type()) {
+      case element_type::ARRAY: {
+        const simdjson::dom::array array = value.get_array().value_unsafe();
+        const uint32_t first = OpenContainer(index, JsonType::kArray, array.size());
+        uint32_t slot = first;
+        for (simdjson::dom::element item : array) {
+          const uint32_t child = AddNode();
+          doc_.children_[slot++] = JsonChild{{}, child};
+          Fill(item, child);
+        }
+        return;
+      }
+      case element_type::OBJECT: {
+        const simdjson::dom::object object = value.get_object().value_unsafe();
+        const uint32_t first = OpenContainer(index, JsonType::kObject, object.size());
+        uint32_t slot = first;
+        for (simdjson::dom::key_value_pair member : object) {
+          const uint32_t child = AddNode();
+          doc_.children_[slot++] = JsonChild{Intern(member.key), child};
+          Fill(member.value, child);
+        }
+        return;
+      }
+      case element_type::INT64:
+        SetNumber(index, static_cast<double>(value.get_int64().value_unsafe()), true);
+        return;
+      case element_type::UINT64:
+        SetNumber(index, static_cast<double>(value.get_uint64().value_unsafe()), true);
+        return;
+      case element_type::DOUBLE:
+        SetNumber(index, value.get_double().value_unsafe(), false);
+        return;
+      case element_type::STRING: {
+        JsonNode& node = doc_.nodes_[index];
+        node.type = JsonType::kString;
+        node.text = Intern(value.get_string().value_unsafe());
+        return;
+      }
+      case element_type::BOOL: {
+        JsonNode& node = doc_.nodes_[index];
+        node.type = JsonType::kBool;
+        node.boolean = value.get_bool().value_unsafe();
+        return;
+      }
+      case element_type::NULL_VALUE:
+        doc_.nodes_[index].type = JsonType::kNull;
+        return;
+    }
+  }
+
+  uint32_t AddNode() {
+    doc_.nodes_.emplace_back();
+    return static_cast<uint32_t>(doc_.nodes_.size() - 1);
+  }
+
+ private:
+  // Makes node `index` a container of `size` children and reserves their
+  // slots; returns the first slot.
+  uint32_t OpenContainer(uint32_t index, JsonType type, size_t size) {
+    const uint32_t first = static_cast<uint32_t>(doc_.children_.size());
+    JsonNode& node = doc_.nodes_[index];
+    node.type = type;
+    node.first_child = first;
+    node.size = static_cast<uint32_t>(size);
+    doc_.children_.resize(first + size);
+    return first;
+  }
+
+  void SetNumber(uint32_t index, double number, bool integral) {
+    JsonNode& node = doc_.nodes_[index];
+    node.type = JsonType::kNumber;
+    node.number = number;
+    node.integral = integral;
+  }
+
+  // Copies `s` (in simdjson's buffer) into the document's.
+  std::string_view Intern(std::string_view s) {
+    std::vector<char>& strings = doc_.strings_;
+    assert(strings.size() + s.size() <= strings.capacity());  // never reallocates
+    const size_t at = strings.size();
+    strings.insert(strings.end(), s.begin(), s.end());
+    return std::string_view(strings.data() + at, s.size());
+  }
+
+  JsonDocument& doc_;
+};
+
+bool JsonDocument::Parse(std::string_view text, std::string* error) {
+  nodes_.clear();
+  children_.clear();
+  strings_.clear();
+  simdjson::dom::parser* parser = ThreadParser();
+  simdjson::dom::element root;
+  simdjson::error_code code = simdjson::MEMALLOC;
+  if (text.empty()) {
+    code = simdjson::EMPTY;  // simdjson would memcpy from a null pointer
+  } else if (parser != nullptr) {
+    code = parser->parse(text.data(), text.size()).get(root);
+  }
+  if (code != simdjson::SUCCESS) {
+    *error = DescribeJsonError(text, kMaxDepth, simdjson::error_message(code));
+    ReleaseLargeParser(text.size());
+    return false;
+  }
+  // Decoded strings and keys together are never longer than the text (an
+  // escape decodes to fewer bytes than it takes), so the buffer does not
+  // reallocate while Builder hands out views into it.
+  strings_.reserve(text.size());
+  nodes_.reserve(64);
+  Builder builder(*this);
+  builder.Fill(root, builder.AddNode());
+  ReleaseLargeParser(text.size());
+  return true;
+}
+
+namespace {
+
+nlohmann::json ToNlohmann(const JsonDocument& doc, const JsonNode& value) {
+  switch (value.type) {
+    case JsonType::kNull:
+      return nullptr;
+    case JsonType::kBool:
+      return value.boolean;
+    case JsonType::kNumber:
+      // Integers within ±2^53 are exact in the double; keep them integers.
+      if (value.integral && std::fabs(value.number) <= 9007199254740992.0) {
+        return static_cast<int64_t>(value.number);
+      }
+      return value.number;
+    case JsonType::kString:
+      return std::string(value.text);
+    case JsonType::kArray: {
+      nlohmann::json array = nlohmann::json::array();
+      for (const JsonChild& c : doc.children(value)) {
+        array.push_back(ToNlohmann(doc, doc.node(c.node)));
+      }
+      return array;
+    }
+    case JsonType::kObject: {
+      nlohmann::json object = nlohmann::json::object();
+      for (const JsonChild& c : doc.children(value)) {
+        object[std::string(c.key)] = ToNlohmann(doc, doc.node(c.node));
+      }
+      return object;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::string JsonDocument::ToJson(const JsonNode& value) const {
+  // Strings were validated as UTF-8 by the parse; `replace` only keeps
+  // dump() from throwing, should that ever fail.
+  return ToNlohmann(*this, value).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace pathrank::server

@@ -1,0 +1,57 @@
+// GET /healthz, /readyz, /metrics, /openapi.json.
+
+#include <httplib.h>
+
+#include "api/json_api.h"
+#include "http/handlers.h"
+#include "http/http_reply.h"
+
+namespace pathrank::server {
+
+void HandleHealthz(ServerState&, const httplib::Request&, httplib::Response& res) {
+  static const std::string kOk = RenderStatus("ok");
+  ReplyJson(res, 200, kOk);
+}
+
+void HandleReadyz(ServerState& state, const httplib::Request&, httplib::Response& res) {
+  std::string why;
+  if (state.stopping) {
+    why = "the server is shutting down";
+  } else if (state.registry.snapshot() == nullptr) {
+    why = "the catalogs are not loaded yet";
+  } else if (!state.store.is_open()) {
+    why = "the learner store is not open";
+  }
+  if (!why.empty()) {
+    ReplyProblem(
+        res, MakeProblem(ProblemType::kUnavailable, why, FieldLocation::kPath, "", "not ready"));
+    return;
+  }
+  ReplyJson(res, 200, RenderStatus("ready"));
+}
+
+void HandleMetrics(ServerState& state, const httplib::Request&, httplib::Response& res) {
+  StateGauges gauges;
+  if (auto snapshot = state.registry.snapshot()) {
+    for (const auto& [id, served] : snapshot->catalogs) {
+      gauges.catalog_items.emplace_back(id, served->catalog->item_count());
+    }
+    gauges.catalog_generation = snapshot->generation;
+  }
+  gauges.reloads_ok = state.registry.reloads_ok();
+  gauges.reloads_failed = state.registry.reloads_failed();
+  if (state.store.is_open()) {
+    if (Result<int64_t> count = state.store.CountLearners()) gauges.learners = *count;
+  }
+  gauges.store_errors = state.store.error_count();
+  gauges.ready = !state.stopping && state.registry.snapshot() != nullptr && state.store.is_open();
+  res.status = 200;
+  res.set_content(state.metrics->Render(gauges), "text/plain; version=0.0.4; charset=utf-8");
+}
+
+void HandleOpenApi(ServerState&, const httplib::Request&, httplib::Response& res) {
+  res.status = 200;
+  res.set_content(std::string(OpenApiDocument()), "application/json");
+}
+
+}  // namespace pathrank::server

@@ -1,0 +1,49 @@
+// ServerState: everything the HTTP handlers reach, owned by `pathrank serve`
+// (or a test) and outliving the HttpServer.
+//
+// Thread safety: the members are themselves thread-safe; the references
+// never change after construction.
+
+#ifndef PATHRANK_SERVER_HTTP_SERVER_STATE_H_
+#define PATHRANK_SERVER_HTTP_SERVER_STATE_H_
+
+#include <atomic>
+
+#include "http/auth.h"
+#include "http/compute_gate.h"
+#include "ops/access_log.h"
+#include "ops/catalog_registry.h"
+#include "ops/config.h"
+#include "ops/metrics.h"
+#include "ops/progress_sources.h"
+#include "store/learner_store.h"
+
+namespace pathrank::server {
+
+struct ServerState {
+  ServerState(const ServerConfig& c, CatalogRegistry& r, LearnerStore& s, AccessLog& l)
+      : config(c),
+        registry(r),
+        store(s),
+        access_log(l),
+        auth(c.api_keys),
+        compute(static_cast<size_t>(c.http.compute_slots)) {}
+
+  const ServerConfig& config;
+  CatalogRegistry& registry;
+  LearnerStore& store;
+  AccessLog& access_log;
+  const Authenticator auth;
+  // Scoring handlers compute inside this gate (see compute_gate.h).
+  ComputeGate compute;
+  // The progress sources imported on reload; nullptr for none.
+  ProgressSources* progress = nullptr;
+  // The request metrics; set by the HttpServer serving this state.
+  Metrics* metrics = nullptr;
+  // Set when shutdown begins: /readyz answers 503 from then on.
+  std::atomic<bool> stopping{false};
+};
+
+}  // namespace pathrank::server
+
+#endif  // PATHRANK_SERVER_HTTP_SERVER_STATE_H_

@@ -1,0 +1,150 @@
+// ServerConfig: everything `pathrank serve` is configured with.
+//
+// Filled in this order, each step overriding the one before: built-in
+// defaults, a JSON file (`--config FILE`, or PATHRANK_CONFIG), environment
+// variables (PATHRANK_*), command-line flags; then validated once
+// (ValidateServerConfig), which reports every problem at once with the JSON
+// pointer of the field. docs/server.md documents each field.
+//
+// Thread safety: plain values.
+
+#ifndef PATHRANK_SERVER_OPS_CONFIG_H_
+#define PATHRANK_SERVER_OPS_CONFIG_H_
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pathrank/status.h"
+
+namespace pathrank::server {
+
+// What an API key may do. Roles are ordered: admin can do what write can,
+// write what read can. kNone marks routes that need no key.
+enum class Role { kNone = 0, kRead = 1, kWrite = 2, kAdmin = 3 };
+std::string_view RoleName(Role role);
+std::optional<Role> ParseRole(std::string_view name);
+
+struct ApiKeyConfig {
+  std::string name;    // for logs; never the key itself
+  std::string sha256;  // lower-case hex SHA-256 of the key (64 characters)
+  Role role = Role::kRead;
+};
+
+// One catalog source: a native JSON file (`path`), or a data-source plugin
+// (`plugin`: the .so to load, `config`: the object handed to its open(),
+// kept as JSON text). Plugins are loaded from these configured paths only.
+struct CatalogSourceConfig {
+  std::string id;  // the id the catalog is served under; "" = the document's own id
+  std::string path;
+  std::string plugin;
+  std::string plugin_config_json;  // "{}" when absent
+  // A learned sequence model for this catalog (pathrank.sequence/v1, written
+  // by `pathrank tune`); "" for none (the sequence term is then 0).
+  std::string sequence_model;
+};
+
+// A progress source: a data-source plugin whose progress events (an LRS's
+// xAPI statements, say) are written into the learner store at start-up and
+// on every reload, idempotently (progress_import.h).
+struct ProgressSourceConfig {
+  std::string name;  // a slug; names the source in logs, answers and derived keys
+  std::string plugin;
+  std::string plugin_config_json = "{}";
+  std::string catalog;          // the served catalog id the events' items belong to
+  bool drop_invalid = false;    // "on_invalid": "fail" (default) or "drop"
+  bool create_learners = true;  // create learners the store does not know
+};
+
+// A named scoring profile read from a `pathrank.profile/v1` file; it is
+// offered beside the built-in profiles (and may replace one of them).
+struct ProfileSourceConfig {
+  std::string name;
+  std::string path;
+};
+
+struct StoreConfig {
+  std::string path = "var/pathrank.db";  // SQLite file
+  int busy_timeout_ms = 5000;            // wait this long on a locked database
+  bool synchronous_full = true;  // fsync every commit (durable on power loss, not only kill -9)
+  int readers = 4;               // read connections in the pool
+};
+
+struct HttpConfig {
+  int threads = 64;                // worker threads; each open keep-alive connection holds one
+  int keep_alive_max_count = 100;  // requests per connection before the server closes it
+  // An idle keep-alive connection is closed after this. It holds a worker
+  // meanwhile, and shutdown waits for it, so it is short.
+  int keep_alive_timeout_s = 2;
+  int read_timeout_s = 5;     // per read of a request
+  int write_timeout_s = 5;    // per write of an answer
+  int listen_backlog = 1024;  // pending connections the kernel queues
+  // Scoring and planning handlers computing at once (the others wait in
+  // arrival order; see compute_gate.h); 0 = one per hardware thread.
+  int compute_slots = 0;
+};
+
+struct LimitsConfig {
+  size_t max_body_bytes = 1 << 20;   // larger bodies are answered 413
+  int max_k = 100;                   // largest `k` of a recommendation
+  int max_events = 1000;             // progress events per request
+  int max_mastery_entries = 100000;  // entries of `mastery` in one body
+  int max_page = 1000;               // largest `limit` of an item listing
+};
+
+struct ServerConfig {
+  std::string host = "127.0.0.1";
+  int port = 8080;  // 0 picks a free port (printed at start)
+  HttpConfig http;
+  std::vector<CatalogSourceConfig> catalogs;
+  std::vector<ProfileSourceConfig> profiles;
+  std::vector<ProgressSourceConfig> progress_sources;
+  StoreConfig store;
+  std::vector<ApiKeyConfig> api_keys;
+  LimitsConfig limits;
+  // Where the access log goes: "stdout", "stderr", "off", or a file path
+  // (appended to).
+  std::string access_log = "stdout";
+};
+
+// Command-line values; set ones override the file and the environment.
+struct ConfigFlags {
+  std::string config_file;
+  std::optional<std::string> host;
+  std::optional<int> port;
+  std::optional<int> threads;
+  std::vector<std::string> catalogs;  // "[id=]path", repeatable; replaces the configured list
+  std::optional<std::string> db;
+  std::optional<std::string> access_log;
+};
+
+// Reads an environment variable; nullopt when unset.
+using EnvLookup = std::function<std::optional<std::string>(const char* name)>;
+// The process environment.
+std::optional<std::string> ProcessEnv(const char* name);
+
+// Applies PATHRANK_HOST, PATHRANK_PORT, PATHRANK_THREADS, PATHRANK_CATALOGS
+// ("[id=]path,..."), PATHRANK_DB, PATHRANK_ACCESS_LOG, PATHRANK_MAX_BODY_BYTES
+// and PATHRANK_API_KEYS ("name:role:sha256,...").
+Status ApplyConfigEnv(const EnvLookup& env, ServerConfig* config);
+
+// Applies the flags that are set.
+void ApplyConfigFlags(const ConfigFlags& flags, ServerConfig* config);
+
+// Checks every field; fails with InvalidArgument listing every problem (and
+// each as a field error with its JSON pointer). When no API key is
+// configured, forces the host to 127.0.0.1 and adds a note saying so.
+Status ValidateServerConfig(ServerConfig* config, std::vector<std::string>* notes);
+
+// Parses "[id=]path" as used by --catalog and PATHRANK_CATALOGS.
+CatalogSourceConfig ParseCatalogArgument(std::string_view argument);
+
+// True for 127.0.0.0/8, ::1 and "localhost".
+bool IsLoopbackHost(std::string_view host);
+
+}  // namespace pathrank::server
+
+#endif  // PATHRANK_SERVER_OPS_CONFIG_H_

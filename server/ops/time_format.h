@@ -1,0 +1,25 @@
+// RFC 3339 timestamps for the API ("2024-05-01T10:00:00.123Z").
+//
+// Thread safety: pure functions.
+
+#ifndef PATHRANK_SERVER_OPS_TIME_FORMAT_H_
+#define PATHRANK_SERVER_OPS_TIME_FORMAT_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace pathrank::server {
+
+// UTC with milliseconds: "2024-05-01T10:00:00.123Z".
+std::string FormatRfc3339(int64_t epoch_ms);
+
+// Parses "YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM)" ('t', 'z' and a
+// space for 'T' accepted); milliseconds since the epoch, nullopt when
+// malformed or out of range (years 1970..9999).
+std::optional<int64_t> ParseRfc3339(std::string_view text);
+
+}  // namespace pathrank::server
+
+#endif  // PATHRANK_SERVER_OPS_TIME_FORMAT_H_

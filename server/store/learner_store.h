@@ -1,0 +1,97 @@
+// LearnerStore: where the server keeps learners, their goals and progress.
+//
+// A learner belongs to one catalog and has goals (goal id -> weight). Progress
+// arrives as events (item, mastery, time, optional idempotency key); the
+// store appends every event and keeps the current mastery per item — the
+// value of the event with the latest time (ties: the later arrival) — updated
+// in the same transaction. An event whose key the learner already used is a
+// duplicate: neither appended nor applied. A write the store acknowledged
+// (returned OK) survives a crash of the process.
+//
+// The store does not know the catalog: callers validate items and goals
+// first. Implementations: SqliteLearnerStore (one file); the interface leaves
+// room for a shared server database behind several stateless replicas.
+//
+// Thread safety: every method may be called concurrently from any number of
+// threads.
+
+#ifndef PATHRANK_SERVER_STORE_LEARNER_STORE_H_
+#define PATHRANK_SERVER_STORE_LEARNER_STORE_H_
+
+#include <cstdint>
+#include <map>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pathrank/status.h"
+
+namespace pathrank::server {
+
+struct LearnerRecord {
+  std::string id;
+  std::string catalog;
+  std::map<std::string, double> goals;    // goal id -> weight
+  std::map<std::string, double> mastery;  // item id -> current mastery
+  // Items of the most recent progress, newest first (at most 16).
+  std::vector<std::string> recent;
+  int64_t created_ms = 0;  // milliseconds since the Unix epoch
+  int64_t updated_ms = 0;  // last PUT or accepted progress
+};
+
+struct ProgressEvent {
+  std::string item;
+  double mastery = 0;  // in [0, 1]
+  int64_t at_ms = 0;   // when it was learned, milliseconds since the epoch
+  std::string key;     // idempotency key; "" for none
+};
+
+struct ProgressOutcome {
+  size_t accepted = 0;
+  size_t duplicates = 0;
+};
+
+enum class PutOutcome { kCreated, kUpdated };
+
+class LearnerStore {
+ public:
+  virtual ~LearnerStore() = default;
+
+  // Creates learner `id` or replaces its catalog and goals (mastery is kept).
+  virtual Result<PutOutcome> PutLearner(std::string_view id, std::string_view catalog,
+                                        const std::map<std::string, double>& goals) = 0;
+
+  // Creates learner `id` of `catalog` without goals when it does not exist;
+  // leaves an existing learner untouched. True when it was created.
+  virtual Result<bool> CreateLearnerIfAbsent(std::string_view id, std::string_view catalog) = 0;
+
+  // The learner; NotFound when absent.
+  virtual Result<LearnerRecord> GetLearner(std::string_view id) = 0;
+
+  // Removes the learner and every row about it (goals, events, mastery).
+  // NotFound when absent.
+  virtual Status DeleteLearner(std::string_view id) = 0;
+
+  // Appends `events` in one transaction: all or none. NotFound when the
+  // learner is absent.
+  virtual Result<ProgressOutcome> AppendProgress(std::string_view id,
+                                                 std::span<const ProgressEvent> events) = 0;
+
+  // How many learners are stored.
+  virtual Result<int64_t> CountLearners() = 0;
+
+  // Failed operations so far (NotFound excluded): for the metrics.
+  virtual uint64_t error_count() const = 0;
+
+  // True until Close().
+  virtual bool is_open() const = 0;
+
+  // Waits for operations in progress, then closes; later calls fail with
+  // Unavailable.
+  virtual Status Close() = 0;
+};
+
+}  // namespace pathrank::server
+
+#endif  // PATHRANK_SERVER_STORE_LEARNER_STORE_H_

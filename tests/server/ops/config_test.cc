@@ -1,0 +1,221 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "api/config_file.h"
+
+namespace pathrank::server {
+namespace {
+
+EnvLookup Env(std::map<std::string, std::string> vars) {
+  return [vars](const char* name) -> std::optional<std::string> {
+    auto it = vars.find(name);
+    if (it == vars.end()) return std::nullopt;
+    return it->second;
+  };
+}
+
+const std::string kHash(64, 'a');
+
+TEST(ConfigTest, FileThenEnvironmentThenFlags) {
+  const std::string dir =
+      (std::filesystem::path(::testing::TempDir()) / "pathrank_config_test").lexically_normal();
+  std::filesystem::create_directories(dir);
+  const std::string file = dir + "/server.json";
+  std::ofstream(file) << R"({
+    "host": "0.0.0.0", "port": 9000,
+    "http": {"threads": 8, "keep_alive_max_count": 10},
+    "catalogs": [{"id": "go", "path": "catalog.json"}],
+    "store": {"path": "db/learners.db", "synchronous": "normal"},
+    "api_keys": [{"name": "ops", "sha256": ")" +
+                             kHash + R"(", "role": "admin"}],
+    "limits": {"max_k": 50}})";
+  ConfigFlags flags;
+  flags.config_file = file;
+  flags.port = 9100;
+  std::vector<std::string> notes;
+  auto config =
+      LoadServerConfig(flags, Env({{"PATHRANK_PORT", "9050"}, {"PATHRANK_THREADS", "12"}}), &notes);
+  ASSERT_TRUE(config.has_value()) << config.error().ToString();
+  EXPECT_EQ(config->host, "0.0.0.0");   // a key is configured: any address may be served
+  EXPECT_EQ(config->port, 9100);        // flag over env over file
+  EXPECT_EQ(config->http.threads, 12);  // env over file
+  EXPECT_EQ(config->http.keep_alive_max_count, 10);
+  ASSERT_EQ(config->catalogs.size(), 1u);
+  EXPECT_EQ(config->catalogs[0].id, "go");
+  EXPECT_EQ(config->catalogs[0].path, dir + "/catalog.json");  // relative to the file
+  EXPECT_EQ(config->store.path, dir + "/db/learners.db");
+  EXPECT_FALSE(config->store.synchronous_full);
+  ASSERT_EQ(config->api_keys.size(), 1u);
+  EXPECT_EQ(config->api_keys[0].role, Role::kAdmin);
+  EXPECT_EQ(config->limits.max_k, 50);
+  EXPECT_TRUE(notes.empty());
+}
+
+TEST(ConfigTest, FlagCatalogsReplaceConfiguredOnes) {
+  ConfigFlags flags;
+  flags.catalogs = {"go=/data/go.json", "/data/other.json"};
+  std::vector<std::string> notes;
+  auto config = LoadServerConfig(flags, Env({{"PATHRANK_CATALOGS", "x.json"}}), &notes);
+  ASSERT_TRUE(config.has_value()) << config.error().ToString();
+  ASSERT_EQ(config->catalogs.size(), 2u);
+  EXPECT_EQ(config->catalogs[0].id, "go");
+  EXPECT_EQ(config->catalogs[0].path, "/data/go.json");
+  EXPECT_EQ(config->catalogs[1].id, "");
+  EXPECT_EQ(config->catalogs[1].path, "/data/other.json");
+}
+
+TEST(ConfigTest, WithoutKeysOnlyLoopbackIsServedAndItIsSaid) {
+  ConfigFlags flags;
+  flags.catalogs = {"c.json"};
+  flags.host = "0.0.0.0";
+  std::vector<std::string> notes;
+  auto config = LoadServerConfig(flags, Env({}), &notes);
+  ASSERT_TRUE(config.has_value());
+  EXPECT_EQ(config->host, "127.0.0.1");
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_NE(notes[0].find("127.0.0.1 only"), std::string::npos);
+}
+
+TEST(ConfigTest, EveryProblemIsReportedWithItsPointer) {
+  ServerConfig config;
+  config.port = 70000;
+  config.http.threads = 0;
+  config.catalogs = {
+      {"Bad Id", "", "", "{}"}, {"go", "a.json", "", "{}"}, {"go", "b.json", "", "{}"}};
+  config.api_keys = {{"k", "not-a-hash", Role::kRead}};
+  config.limits.max_k = 0;
+  std::vector<std::string> notes;
+  Status status = ValidateServerConfig(&config, &notes);
+  ASSERT_FALSE(status.ok());
+  std::map<std::string, std::string> by_field;
+  for (const FieldError& f : status.fields()) by_field[f.field] = f.message;
+  EXPECT_TRUE(by_field.count("/port"));
+  EXPECT_TRUE(by_field.count("/http/threads"));
+  EXPECT_TRUE(by_field.count("/catalogs/0/id"));
+  EXPECT_TRUE(by_field.count("/catalogs/0"));     // neither path nor plugin
+  EXPECT_TRUE(by_field.count("/catalogs/2/id"));  // duplicate
+  EXPECT_TRUE(by_field.count("/api_keys/0/sha256"));
+  EXPECT_TRUE(by_field.count("/limits/max_k"));
+  EXPECT_NE(status.message().find("invalid server configuration"), std::string::npos);
+}
+
+TEST(ConfigTest, CatalogSequenceModelIsResolvedAgainstTheFile) {
+  ServerConfig config;
+  Status read = ApplyConfigJson(
+      R"({"catalogs": [{"id": "go", "path": "go.json", "sequence_model": "tuned/sequence.json"}]})",
+      "/etc/pathrank", &config);
+  ASSERT_TRUE(read.ok()) << read.ToString();
+  ASSERT_EQ(config.catalogs.size(), 1u);
+  EXPECT_EQ(config.catalogs[0].sequence_model, "/etc/pathrank/tuned/sequence.json");
+  EXPECT_FALSE(
+      ApplyConfigJson(R"({"catalogs": [{"path": "go.json", "sequence_model": 3}]})", "", &config)
+          .ok());
+}
+
+TEST(ConfigTest, ProgressSources) {
+  ServerConfig config;
+  Status read = ApplyConfigJson(R"({"progress_sources": [
+      {"name": "lrs", "plugin": "plugins/libpathrank_xapi.so", "catalog": "go-backend",
+       "config": {"path": "statements.json", "activity_prefix": "https://lms/"},
+       "on_invalid": "drop", "create_learners": false}]})",
+                                "/etc/pathrank", &config);
+  ASSERT_TRUE(read.ok()) << read.ToString();
+  ASSERT_EQ(config.progress_sources.size(), 1u);
+  const ProgressSourceConfig& lrs = config.progress_sources[0];
+  EXPECT_EQ(lrs.name, "lrs");
+  EXPECT_EQ(lrs.plugin, "/etc/pathrank/plugins/libpathrank_xapi.so");
+  EXPECT_EQ(lrs.catalog, "go-backend");
+  EXPECT_NE(lrs.plugin_config_json.find("\"activity_prefix\""), std::string::npos);
+  EXPECT_TRUE(lrs.drop_invalid);
+  EXPECT_FALSE(lrs.create_learners);
+
+  Status bad = ApplyConfigJson(R"({"progress_sources": [
+      {"name": "lrs", "plugin": "x.so", "catalog": "go", "on_invalid": "ignore"},
+      {"plugin": "x.so", "catalog": "go", "colour": 1}]})",
+                               "", &config);
+  ASSERT_FALSE(bad.ok());
+  std::map<std::string, std::string> by_field;
+  for (const FieldError& f : bad.fields()) by_field[f.field] = f.message;
+  EXPECT_EQ(by_field["/progress_sources/0/on_invalid"],
+            "must be \"fail\" or \"drop\", got \"ignore\"");
+  EXPECT_EQ(by_field["/progress_sources/1/name"], "is required");
+  EXPECT_EQ(by_field["/progress_sources/1/colour"], "is not a known field");
+
+  config = ServerConfig();
+  config.catalogs = {{"go", "a.json", "", "{}"}};
+  config.progress_sources = {{"lrs", "x.so", "{}", "go", false, true},
+                             {"lrs", "", "{}", "Not A Slug", false, true}};
+  std::vector<std::string> notes;
+  Status invalid = ValidateServerConfig(&config, &notes);
+  ASSERT_FALSE(invalid.ok());
+  by_field.clear();
+  for (const FieldError& f : invalid.fields()) by_field[f.field] = f.message;
+  EXPECT_EQ(by_field["/progress_sources/1/name"], "progress source \"lrs\" is configured twice");
+  EXPECT_EQ(by_field["/progress_sources/1/plugin"], "must name the plugin library");
+  EXPECT_EQ(by_field["/progress_sources/1/catalog"],
+            "must be the id of a served catalog, got \"Not A Slug\"");
+  EXPECT_FALSE(by_field.count("/progress_sources/0/name"));
+}
+
+TEST(ConfigTest, FileErrorsNameTheFieldAndRejectUnknownFields) {
+  ServerConfig config;
+  Status status =
+      ApplyConfigJson(R"({"port": "80", "hots": "x", "http": {"threads": 1.5}})", "", &config);
+  ASSERT_FALSE(status.ok());
+  std::map<std::string, std::string> by_field;
+  for (const FieldError& f : status.fields()) by_field[f.field] = f.message;
+  EXPECT_EQ(by_field["/port"], "must be a number, got string");
+  EXPECT_EQ(by_field["/hots"], "is not a known field");
+  EXPECT_EQ(by_field["/http/threads"], "must be an integer");
+  EXPECT_FALSE(ApplyConfigJson("{", "", &config).ok());
+}
+
+TEST(ConfigTest, SyntaxErrorsNameLineAndColumn) {
+  ServerConfig config;
+  Status status = ApplyConfigJson("{\n  \"port\": 80,\n  \"host\" \"x\"\n}", "", &config);
+  ASSERT_FALSE(status.ok());
+  EXPECT_NE(status.message().find("line 3, column"), std::string::npos) << status.message();
+}
+
+// A catalog plugin's "config" object is handed to the plugin as JSON text:
+// the same value, not necessarily the same text.
+TEST(ConfigTest, PluginConfigIsPassedOnAsJson) {
+  ServerConfig config;
+  Status status = ApplyConfigJson(R"({"catalogs": [
+      {"id": "a", "path": "a.csv", "plugin": "p.so",
+       "config": {"layout": "tables", "ratio": 0.25, "n": [1, 2], "name": "caf\u00e9"}},
+      {"id": "b", "path": "b.json"}]})",
+                                  "", &config);
+  ASSERT_TRUE(status.ok()) << status.ToString();
+  ASSERT_EQ(config.catalogs.size(), 2u);
+  EXPECT_EQ(nlohmann::json::parse(config.catalogs[0].plugin_config_json),
+            nlohmann::json::parse(
+                R"({"layout": "tables", "ratio": 0.25, "n": [1, 2], "name": "caf\u00e9"})"));
+  EXPECT_EQ(config.catalogs[1].plugin_config_json, "{}");
+}
+
+TEST(ConfigTest, EnvironmentErrorsAndKeys) {
+  ServerConfig config;
+  EXPECT_FALSE(ApplyConfigEnv(Env({{"PATHRANK_PORT", "eighty"}}), &config).ok());
+  ASSERT_TRUE(ApplyConfigEnv(Env({{"PATHRANK_API_KEYS", "ci:write:" + kHash}}), &config).ok());
+  ASSERT_EQ(config.api_keys.size(), 1u);
+  EXPECT_EQ(config.api_keys[0].name, "ci");
+  EXPECT_EQ(config.api_keys[0].role, Role::kWrite);
+  EXPECT_FALSE(ApplyConfigEnv(Env({{"PATHRANK_API_KEYS", "ci:root:" + kHash}}), &config).ok());
+}
+
+TEST(ConfigTest, LoopbackHosts) {
+  EXPECT_TRUE(IsLoopbackHost("127.0.0.1"));
+  EXPECT_TRUE(IsLoopbackHost("127.1.2.3"));
+  EXPECT_TRUE(IsLoopbackHost("::1"));
+  EXPECT_TRUE(IsLoopbackHost("localhost"));
+  EXPECT_FALSE(IsLoopbackHost("0.0.0.0"));
+  EXPECT_FALSE(IsLoopbackHost("10.0.0.1"));
+}
+
+}  // namespace
+}  // namespace pathrank::server
