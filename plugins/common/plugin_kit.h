@@ -108,4 +108,28 @@ std::string ReadWholeFile(const std::string& path);
 
 }  // namespace pathrank::plugin
 
+// Defines the plugin table of the C++ plugin class `P` (see PluginAdapter)
+// and the one exported entry, pathrank_plugin_entry. Use once, at file
+// scope, after P is defined (P may be in an unnamed namespace inside
+// pathrank::plugin). NAME, VERSION and DESCRIPTION are string literals,
+// PROVIDES a PR_PROVIDES_* mask.
+#define PATHRANK_PLUGIN_ENTRY(P, NAME, VERSION, DESCRIPTION, PROVIDES)                    \
+  namespace pathrank::plugin {                                                            \
+  namespace {                                                                             \
+  constexpr pr_plugin kPluginTable = {sizeof(pr_plugin),                                  \
+                                      PR_PLUGIN_ABI_VERSION,                              \
+                                      NAME,                                               \
+                                      VERSION,                                            \
+                                      DESCRIPTION,                                        \
+                                      PROVIDES,                                           \
+                                      &PluginAdapter<P>::Open,                            \
+                                      &PluginAdapter<P>::Read,                            \
+                                      &PluginAdapter<P>::Close};                          \
+  }                                                                                       \
+  }                                                                                       \
+  extern "C" PR_PLUGIN_EXPORT const pr_plugin* pathrank_plugin_entry(uint32_t host_abi) { \
+    if (host_abi < PR_PLUGIN_ABI_MIN_VERSION) return nullptr;                             \
+    return &pathrank::plugin::kPluginTable;                                               \
+  }
+
 #endif  // PATHRANK_PLUGINS_COMMON_PLUGIN_KIT_H_

@@ -54,24 +54,10 @@ struct CsvPlugin {
   }
 };
 
-using Adapter = PluginAdapter<CsvPlugin>;
-
-constexpr pr_plugin kTable = {
-    sizeof(pr_plugin),
-    PR_PLUGIN_ABI_VERSION,
-    "csv",
-    "1.0.0",
-    "Catalogs from CSV: items/clauses/goals tables or an exercise table (Junyi, Khan)",
-    PR_PROVIDES_CATALOG,
-    &Adapter::Open,
-    &Adapter::Read,
-    &Adapter::Close,
-};
-
 }  // namespace
 }  // namespace pathrank::plugin
 
-extern "C" PR_PLUGIN_EXPORT const pr_plugin* pathrank_plugin_entry(uint32_t host_abi_version) {
-  if (host_abi_version < PR_PLUGIN_ABI_MIN_VERSION) return nullptr;
-  return &pathrank::plugin::kTable;
-}
+PATHRANK_PLUGIN_ENTRY(
+    CsvPlugin, "csv", "1.0.0",
+    "Catalogs from CSV: items/clauses/goals tables or an exercise table (Junyi, Khan)",
+    PR_PROVIDES_CATALOG)

@@ -1,4 +1,4 @@
-// An RFC 4180 CSV reader: fields separated by a one-byte delimiter, records
+// CSV files for the plugin, read by the one CSV reader (util/csv.h): fields separated by a one-byte delimiter, records
 // by CRLF, LF or CR; a field in double quotes may hold the delimiter, line
 // breaks and doubled quotes (""); a UTF-8 byte-order mark at the start is
 // skipped; blank lines are skipped. Strict where RFC 4180 is: a quote inside
@@ -54,13 +54,6 @@ class CsvTable {
   std::map<std::string, size_t, std::less<>> index_;
   std::vector<CsvRecord> rows_;
 };
-
-// Splits `cell` at `delimiter`, trims ASCII spaces around each part and
-// drops empty parts: "a, b,,c" -> {"a", "b", "c"}.
-std::vector<std::string> SplitList(std::string_view cell, std::string_view delimiter);
-
-// `s` without leading and trailing ASCII spaces and tabs.
-std::string_view Trim(std::string_view s);
 
 }  // namespace pathrank::plugin
 

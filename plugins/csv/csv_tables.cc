@@ -13,6 +13,7 @@
 #include "../common/slug.h"
 #include "csv_layouts.h"
 #include "csv_reader.h"
+#include "util/csv.h"
 
 namespace pathrank::plugin {
 
@@ -54,13 +55,13 @@ int ParseDifficulty(const std::string& cell, const std::string& where) {
 
 std::vector<std::string> SlugList(std::string_view cell, const std::string& delimiter) {
   std::vector<std::string> out;
-  for (const std::string& s : SplitList(cell, delimiter)) out.push_back(Slugify(s));
+  for (const std::string& s : internal::SplitList(cell, delimiter)) out.push_back(Slugify(s));
   return out;
 }
 
 // The table's cell in column `col` (absent column = "").
 std::string Cell(const CsvRecord& row, std::optional<size_t> col) {
-  return col ? std::string(Trim(row.fields[*col])) : std::string();
+  return col ? std::string(internal::TrimSpaces(row.fields[*col])) : std::string();
 }
 
 void ReadItems(const CsvTable& t, const CsvOptions& o, CatalogRecords* records) {
@@ -95,7 +96,7 @@ void ReadItems(const CsvTable& t, const CsvOptions& o, CatalogRecords* records) 
     if (!h.empty()) item.hours = ParseNumberCell(h, item.where, "hours");
     if (!d.empty()) item.difficulty = ParseDifficulty(d, item.where);
     item.tags = SlugList(Cell(row, tags), o.delimiter);
-    for (const std::string& a : SplitList(Cell(row, aliases), o.delimiter))
+    for (const std::string& a : internal::SplitList(Cell(row, aliases), o.delimiter))
       item.aliases.push_back(a);
     item.summary = Cell(row, summary);
     item.source = Cell(row, source);

@@ -7,6 +7,7 @@
 #include "../common/slug.h"
 #include "csv_layouts.h"
 #include "csv_reader.h"
+#include "util/csv.h"
 
 namespace pathrank::plugin {
 
@@ -17,7 +18,7 @@ constexpr std::string_view kTitleColumns[] = {"pretty_display_name", "display_na
 
 // A stage or tag cell as a slug; "" for an empty or "N/A" cell.
 std::string CategorySlug(std::string_view cell) {
-  const std::string_view trimmed = Trim(cell);
+  const std::string_view trimmed = internal::TrimSpaces(cell);
   if (trimmed.empty() || trimmed == "N/A") return "";
   return Slugify(trimmed);
 }
@@ -53,14 +54,14 @@ CatalogRecords ReadExerciseTable(const CsvOptions& o) {
     ItemRecord item;
     item.where = table.Where(row);
     item.source = item.where;
-    item.raw_id = std::string(Trim(row.fields[id_col]));
+    item.raw_id = std::string(internal::TrimSpaces(row.fields[id_col]));
     item.id = Slugify(item.raw_id);
     if (item.id != item.raw_id && !item.raw_id.empty()) item.aliases.push_back(item.raw_id);
-    item.title = title_col ? std::string(Trim(row.fields[*title_col])) : "";
+    item.title = title_col ? std::string(internal::TrimSpaces(row.fields[*title_col])) : "";
     if (item.title.empty()) item.title = item.raw_id;
     if (stage_col) item.stage = CategorySlug(row.fields[*stage_col]);
     if (tags_col) {
-      for (const std::string& tag : SplitList(row.fields[*tags_col], o.delimiter)) {
+      for (const std::string& tag : internal::SplitList(row.fields[*tags_col], o.delimiter)) {
         const std::string slug = CategorySlug(tag);
         if (!slug.empty() &&
             std::find(item.tags.begin(), item.tags.end(), slug) == item.tags.end()) {
@@ -68,7 +69,7 @@ CatalogRecords ReadExerciseTable(const CsvOptions& o) {
         }
       }
     }
-    for (const std::string& prereq : SplitList(row.fields[prereq_col], o.delimiter)) {
+    for (const std::string& prereq : internal::SplitList(row.fields[prereq_col], o.delimiter)) {
       ClauseRecord clause;
       clause.any_of.push_back(Slugify(prereq));
       item.clauses.push_back(std::move(clause));

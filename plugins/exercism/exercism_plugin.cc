@@ -30,24 +30,10 @@ struct ExercismPlugin {
   }
 };
 
-using Adapter = PluginAdapter<ExercismPlugin>;
-
-constexpr pr_plugin kTable = {
-    sizeof(pr_plugin),
-    PR_PLUGIN_ABI_VERSION,
-    "exercism",
-    "1.0.0",
-    "Catalogs from an Exercism track's config.json: concepts, exercises, prerequisites",
-    PR_PROVIDES_CATALOG,
-    &Adapter::Open,
-    &Adapter::Read,
-    &Adapter::Close,
-};
-
 }  // namespace
 }  // namespace pathrank::plugin
 
-extern "C" PR_PLUGIN_EXPORT const pr_plugin* pathrank_plugin_entry(uint32_t host_abi_version) {
-  if (host_abi_version < PR_PLUGIN_ABI_MIN_VERSION) return nullptr;
-  return &pathrank::plugin::kTable;
-}
+PATHRANK_PLUGIN_ENTRY(
+    ExercismPlugin, "exercism", "1.0.0",
+    "Catalogs from an Exercism track's config.json: concepts, exercises, prerequisites",
+    PR_PROVIDES_CATALOG)

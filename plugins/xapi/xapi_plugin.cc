@@ -39,24 +39,9 @@ struct XapiPlugin {
   static void Read(const Options& o, const pr_sink* sink) { ReadXapiStatements(o, sink); }
 };
 
-using Adapter = PluginAdapter<XapiPlugin>;
-
-constexpr pr_plugin kTable = {
-    sizeof(pr_plugin),
-    PR_PLUGIN_ABI_VERSION,
-    "xapi",
-    "1.0.0",
-    "Progress events from xAPI statements (a JSON array or an LRS answer)",
-    PR_PROVIDES_PROGRESS,
-    &Adapter::Open,
-    &Adapter::Read,
-    &Adapter::Close,
-};
-
 }  // namespace
 }  // namespace pathrank::plugin
 
-extern "C" PR_PLUGIN_EXPORT const pr_plugin* pathrank_plugin_entry(uint32_t host_abi_version) {
-  if (host_abi_version < PR_PLUGIN_ABI_MIN_VERSION) return nullptr;
-  return &pathrank::plugin::kTable;
-}
+PATHRANK_PLUGIN_ENTRY(XapiPlugin, "xapi", "1.0.0",
+                      "Progress events from xAPI statements (a JSON array or an LRS answer)",
+                      PR_PROVIDES_PROGRESS)

@@ -9,6 +9,7 @@
 #include <type_traits>
 
 #include "pathrank/catalog_spec.h"
+#include "util/csv.h"
 #include "util/file_io.h"
 
 namespace pathrank::server {
@@ -64,21 +65,6 @@ bool IsLoopbackHost(std::string_view host) {
 }
 
 namespace {
-
-std::vector<std::string> SplitList(std::string_view text, char sep) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find(sep, start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view part = text.substr(start, end - start);
-    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
-    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
-    if (!part.empty()) out.emplace_back(part);
-    start = end + 1;
-  }
-  return out;
-}
 
 bool ParseInt(const std::string& text, long long lo, long long hi, long long* out) {
   if (text.empty()) return false;
@@ -144,7 +130,7 @@ Status ApplyConfigEnv(const EnvLookup& env, ServerConfig* config) {
   integer("PATHRANK_MAX_BODY_BYTES", 1, 1LL << 34, &config->limits.max_body_bytes);
   if (auto v = env("PATHRANK_CATALOGS")) {
     config->catalogs.clear();
-    for (const std::string& arg : SplitList(*v, ',')) {
+    for (const std::string& arg : internal::SplitList(*v, ",")) {
       config->catalogs.push_back(ParseCatalogArgument(arg));
     }
   }
@@ -152,8 +138,8 @@ Status ApplyConfigEnv(const EnvLookup& env, ServerConfig* config) {
   if (auto v = env("PATHRANK_ACCESS_LOG")) config->access_log = *v;
   if (auto v = env("PATHRANK_API_KEYS")) {
     config->api_keys.clear();
-    for (const std::string& entry : SplitList(*v, ',')) {
-      const std::vector<std::string> parts = SplitList(entry, ':');
+    for (const std::string& entry : internal::SplitList(*v, ",")) {
+      const std::vector<std::string> parts = internal::SplitList(entry, ":");
       std::optional<Role> role = parts.size() == 3 ? ParseRole(parts[1]) : std::nullopt;
       if (!role) {
         check.Error("$PATHRANK_API_KEYS",

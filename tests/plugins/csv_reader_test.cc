@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "../../plugins/common/plugin_kit.h"
+#include "util/csv.h"
 
 namespace pathrank::plugin {
 namespace {
@@ -88,9 +89,9 @@ TEST(CsvReaderTest, TableChecksHeaderAndFieldCounts) {
 }
 
 TEST(CsvReaderTest, SplitListTrimsAndDropsEmptyParts) {
-  EXPECT_THAT(SplitList(" a, b,,c ,", ","), ElementsAre("a", "b", "c"));
-  EXPECT_THAT(SplitList("gin|echo", "|"), ElementsAre("gin", "echo"));
-  EXPECT_TRUE(SplitList("  ", ",").empty());
+  EXPECT_THAT(internal::SplitList(" a, b,,c ,", ","), ElementsAre("a", "b", "c"));
+  EXPECT_THAT(internal::SplitList("gin|echo", "|"), ElementsAre("gin", "echo"));
+  EXPECT_TRUE(internal::SplitList("  ", ",").empty());
 }
 
 }  // namespace

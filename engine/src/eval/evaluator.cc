@@ -1,7 +1,8 @@
 #include "pathrank/eval/evaluator.h"
 
 #include <algorithm>
-#include <thread>
+
+#include "util/parallel.h"
 
 namespace pathrank {
 
@@ -82,18 +83,14 @@ Result<std::vector<RankerResult>> Evaluate(const Catalog& catalog,
                   &partials[0]);
   } else {
     // Interleaved blocks of learners balance long and short trajectories.
-    std::vector<std::thread> pool;
     const size_t n = trajectories.size();
-    for (size_t t = 0; t < threads; ++t) {
-      pool.emplace_back([&, t] {
-        constexpr size_t kBlock = 16;
-        for (size_t begin = t * kBlock; begin < n; begin += threads * kBlock) {
-          EvaluateRange(catalog, trajectories, rankers, options, begin, std::min(n, begin + kBlock),
-                        &results, &partials[t]);
-        }
-      });
-    }
-    for (std::thread& th : pool) th.join();
+    internal::RunOnWorkers(threads, [&](size_t t) {
+      constexpr size_t kBlock = 16;
+      for (size_t begin = t * kBlock; begin < n; begin += threads * kBlock) {
+        EvaluateRange(catalog, trajectories, rankers, options, begin, std::min(n, begin + kBlock),
+                      &results, &partials[t]);
+      }
+    });
   }
   for (size_t r = 0; r < rankers.size(); ++r) {
     RankerResult& out = results[r];

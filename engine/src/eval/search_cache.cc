@@ -1,36 +1,13 @@
 #include "eval/search_cache.h"
 
 #include <algorithm>
-#include <atomic>
 #include <numeric>
-#include <thread>
 
 #include "pathrank/eval/metrics.h"
 #include "pathrank/eval/replay.h"
+#include "util/parallel.h"
 
 namespace pathrank::internal {
-
-namespace {
-
-// Runs fn(b) for b in [0, count) over `threads` threads; blocks are taken
-// in order from a shared counter.
-void ParallelFor(size_t count, size_t threads, const std::function<void(size_t)>& fn) {
-  threads = std::max<size_t>(1, std::min(threads, count));
-  if (threads == 1) {
-    for (size_t b = 0; b < count; ++b) fn(b);
-    return;
-  }
-  std::atomic<size_t> next{0};
-  std::vector<std::thread> pool;
-  for (size_t t = 0; t < threads; ++t) {
-    pool.emplace_back([&] {
-      for (size_t b; (b = next.fetch_add(1)) < count;) fn(b);
-    });
-  }
-  for (std::thread& th : pool) th.join();
-}
-
-}  // namespace
 
 SearchCache::SearchCache(const Scorer& scorer, const ScoringProfile& base,
                          std::span<const Trajectory> learners, std::span<const double> lambdas,

@@ -8,6 +8,7 @@
 
 #include "pathrank/sequence_model.h"
 #include "score/score_kernels.h"
+#include "util/parallel.h"
 
 namespace pathrank {
 
@@ -413,14 +414,7 @@ Status BatchScorer::Recommend(std::span<const LearnerState> learners, const Scor
       ScoreBlock(inputs, learners.subspan(first, size), ws, std::span(*out).subspan(first, size));
     }
   };
-  if (workers == 1) {
-    run(0);
-  } else {
-    std::vector<std::thread> pool;
-    for (size_t w = 1; w < workers; ++w) pool.emplace_back(run, w);
-    run(0);
-    for (std::thread& t : pool) t.join();
-  }
+  internal::RunOnWorkers(workers, run);
   return Status::Ok();
 }
 

@@ -84,7 +84,7 @@ TEST_F(TrajectoryTest, MalformedFieldsAndHeaders) {
       {"learner,step,item,goal\nu,1,a,g:0\n", "goal weight \"0\" of \"g\""},
       {"learner,step,item\nu,1\n", "line 2: expected 3 fields, got 2"},
       {"learner,step,item\n,1,a\n", "empty learner id"},
-      {"learner,step,item\n\"u,1,a\n", "unterminated quoted field"},
+      {"learner,step,item\n\"u,1,a\n", "line 2: quoted field is never closed"},
   };
   for (const Case& c : cases) {
     auto t = ParseTrajectoriesCsv(*c_, c.text);
