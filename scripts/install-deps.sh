@@ -9,7 +9,9 @@ packages=(
   # nm, for the test that each plugin exports only its entry symbol
   binutils
   # libraries
-  libeigen3-dev nlohmann-json3-dev libsqlite3-dev libcpp-httplib-dev libcli11-dev
+  nlohmann-json3-dev libsqlite3-dev libcpp-httplib-dev libcli11-dev
+  # Eigen: the reference sparse product of bench/sparse_bench.cc (docs/dependencies.md)
+  libeigen3-dev
   # libcrypto (SHA-256 of API keys); cpp-httplib depends on it too
   libssl-dev
   # simdjson: parses request bodies and the config file (server/json_value.h)
