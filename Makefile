@@ -26,9 +26,10 @@ deps:
 
 run: deps
 	cmake -S . -B $(RELEASE_BUILD) -DCMAKE_BUILD_TYPE=Release -DPATHRANK_BUILD_TESTS=OFF -DPATHRANK_BUILD_BENCH=OFF
-	cmake --build $(RELEASE_BUILD) -j$(JOBS) --target pathrank
+	cmake --build $(RELEASE_BUILD) -j$(JOBS) --target pathrank pathrank_plugin_csv \
+	  pathrank_plugin_exercism pathrank_plugin_xapi pathrank_plugin_template
 	mkdir -p var
-	$(RELEASE_BUILD)/server/pathrank serve --host 127.0.0.1 --port 8080 \
+	$(RELEASE_BUILD)/server/cli/pathrank serve --host 127.0.0.1 --port 8080 \
 	  --catalog datasets/go-backend/catalog.json --db var/pathrank.db
 
 # One full build: every test runs under the sanitizers. Two builds (test-all)
@@ -61,7 +62,7 @@ bench: deps
 bench-http: deps
 	cmake -S . -B $(RELEASE_BUILD) -DCMAKE_BUILD_TYPE=Release -DPATHRANK_BUILD_TESTS=OFF -DPATHRANK_BUILD_BENCH=OFF
 	cmake --build $(RELEASE_BUILD) -j$(JOBS) --target pathrank
-	PATHRANK_BIN=$(RELEASE_BUILD)/server/pathrank bench/http/run.sh
+	PATHRANK_BIN=$(RELEASE_BUILD)/server/cli/pathrank bench/http/run.sh
 
 format:
 	clang-format -i $$(git ls-files '*.cc' '*.h')

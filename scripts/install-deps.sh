@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   # toolchain
   g++ cmake make pkg-config
+  # compiler cache: rebuilds of unchanged files are free (CMakeLists.txt uses it when present)
+  ccache
   # nm, for the test that each plugin exports only its entry symbol
   binutils
   # libraries

@@ -11,7 +11,7 @@
 # connection per wrk thread), every thread must get answers.
 #
 # Usage: bench/http/run.sh            (builds build-release if needed)
-# Env:   PATHRANK_BIN  binary to run (default build-release/server/pathrank)
+# Env:   PATHRANK_BIN  binary to run (default build-release/server/cli/pathrank)
 #        DURATION      per run (default 5s)   WRK_THREADS (default 2)
 #        CONNECTIONS   (default "32 64")      ACCESS_LOG  (default: a file)
 #        SERVE_ARGS    extra flags for pathrank serve (e.g. "--threads 16")
@@ -22,7 +22,7 @@ cd "$(dirname "$0")/../.."
 DURATION=${DURATION:-5s}
 WRK_THREADS=${WRK_THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-"32 64"}
-BIN=${PATHRANK_BIN:-build-release/server/pathrank}
+BIN=${PATHRANK_BIN:-build-release/server/cli/pathrank}
 HERE=bench/http
 
 command -v wrk >/dev/null || { echo "run.sh: wrk is missing (scripts/install-deps.sh)" >&2; exit 1; }

@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BUILD=${1:-build-release}
-PR=$BUILD/server/pathrank
+PR=$BUILD/server/cli/pathrank
 QD=$BUILD/bench/quality/quality_data
 GO=datasets/go-backend/catalog.json
 OUT=var/quality

@@ -30,6 +30,8 @@ namespace pathrank {
 
 class BatchScorer {
  public:
+  // Borrows `scorer` (and through it the catalog). REQUIRES: `scorer`
+  // outlives this BatchScorer.
   explicit BatchScorer(const Scorer& scorer);
   ~BatchScorer();
   BatchScorer(const BatchScorer&) = delete;
@@ -45,7 +47,8 @@ class BatchScorer {
   // are kept for the next call (one set per thread that ran at once; the
   // largest block's size), so repeated calls do not fault fresh memory in.
   // Fails with InvalidArgument, before any work, when k is 0 or a learner
-  // does not match the catalog.
+  // does not match the catalog. REQUIRES: out != nullptr; block >= 1 and
+  // threads >= 1 (0 is taken as 1). `*out` is replaced, one entry per learner.
   Status Recommend(std::span<const LearnerState> learners, const ScoringProfile& profile,
                    const RecommendOptions& options, std::vector<std::vector<Recommendation>>* out,
                    size_t block = 16, size_t threads = 1) const;

@@ -96,6 +96,8 @@ class Catalog {
 
   // ----- items
   size_t item_count() const { return items_.size(); }
+  // REQUIRES: i < item_count(). References and spans returned by a Catalog
+  // are valid as long as the Catalog lives.
   const Item& item(ItemId i) const { return items_[i]; }
   std::span<const Item> items() const { return items_; }
   // The item whose id is exactly `id`.
@@ -109,19 +111,24 @@ class Catalog {
   // Total number of alternatives over all clauses ("clause entries").
   size_t alternative_count() const { return alternatives_.size(); }
   std::span<const Clause> clauses() const { return clauses_; }
+  // REQUIRES: i < item_count().
   std::span<const Clause> clauses_of(ItemId i) const {
     return std::span(clauses_).subspan(items_[i].first_clause, items_[i].clause_count);
   }
+  // REQUIRES: `c` is a clause of this catalog.
   std::span<const ItemId> alternatives(const Clause& c) const {
     return std::span(alternatives_).subspan(c.first_alternative, c.alternative_count);
   }
   std::span<const ItemId> alternatives() const { return alternatives_; }
   // The note of global clause `clause`; empty when none was given.
+  // REQUIRES: clause < clause_count().
   const std::string& clause_note(uint32_t clause) const { return clause_notes_[clause]; }
   // Sum of the clause weights of item `i`; 0 when it has no clauses.
+  // REQUIRES: i < item_count().
   double clause_weight_sum(ItemId i) const { return clause_weight_sum_[i]; }
 
   // ----- reverse adjacency
+  // REQUIRES: i < item_count().
   std::span<const Dependent> dependents_of(ItemId i) const {
     return std::span(dependents_)
         .subspan(dependent_offsets_[i], dependent_offsets_[i + 1] - dependent_offsets_[i]);
@@ -131,7 +138,7 @@ class Catalog {
   // Every item, prerequisites before dependents; among items ready at the same
   // time, earlier stage first, then spec order. Deterministic.
   std::span<const ItemId> topological_order() const { return topo_order_; }
-  // Position of `i` in topological_order().
+  // Position of `i` in topological_order(). REQUIRES: i < item_count().
   uint32_t topological_rank(ItemId i) const { return topo_rank_[i]; }
   // Every item by stage, then topological rank.
   std::span<const ItemId> stage_order() const { return stage_order_; }

@@ -54,7 +54,7 @@ class CatalogBuilder {
   // Number of items added so far.
   size_t item_count() const { return spec_.items.size(); }
 
-  // Validates and builds. On failure returns InvalidArgument whose message
+  // Validates and builds; call once. On failure returns InvalidArgument whose message
   // lists the problems one per line and whose fields() hold each with its
   // JSON pointer. The builder is left unusable either way (its spec moved).
   Result<std::shared_ptr<const Catalog>> Build();
@@ -65,7 +65,8 @@ class CatalogBuilder {
   std::vector<std::pair<std::string, ClauseSpec>> loose_clauses_;
 };
 
-// Convenience: builds `spec` with default options.
+// Convenience: builds `spec` with default options. The catalog is shared
+// (immutable; hand the shared_ptr to every Scorer, planner and thread).
 Result<std::shared_ptr<const Catalog>> BuildCatalog(CatalogSpec spec);
 
 }  // namespace pathrank

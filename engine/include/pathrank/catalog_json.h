@@ -29,7 +29,8 @@ Result<CatalogSpec> ParseCatalogJson(std::string_view text);
 // newline). ParseCatalogJson(FormatCatalogJson(s)) == s for any valid spec.
 std::string FormatCatalogJson(const CatalogSpec& spec);
 
-// Reads, parses and builds the catalog in file `path`. Errors are prefixed
+// Reads, parses and builds the catalog in file `path`; the caller shares
+// ownership of the immutable catalog. Errors are prefixed
 // with the path. Fails with Unavailable when the file cannot be read.
 Result<std::shared_ptr<const Catalog>> LoadCatalogFile(const std::string& path);
 

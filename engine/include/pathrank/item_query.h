@@ -21,7 +21,8 @@ struct ItemQuery {
   std::string text;
 };
 
-// The items matching every set criterion, in stage order.
+// The items matching every set criterion, in stage order (dense ids of
+// `catalog`; an unknown stage or tag matches nothing).
 std::vector<ItemId> FindItems(const Catalog& catalog, const ItemQuery& query);
 
 }  // namespace pathrank

@@ -31,7 +31,9 @@ inline constexpr double kMaxGoalWeight = 100.0;
 // Resolves a learner given by ids. Every problem becomes a field error:
 // "/mastery/<id>" for an unknown item or a value outside [0, 1] (or NaN),
 // "/goals/<id>" for an unknown goal or a weight not in (0, 100].
-// Fails with InvalidArgument listing them all.
+// Fails with InvalidArgument listing them all. The state is the caller's:
+// it refers to `catalog` by dense ids only, so it is valid for that catalog
+// (and any catalog built from the same spec) and no other.
 Result<LearnerState> MakeLearnerState(const Catalog& catalog,
                                       const std::map<std::string, double>& mastery,
                                       const std::map<std::string, double>& goals);

@@ -90,20 +90,23 @@ struct ScoreSheet {
 
 class Scorer {
  public:
-  // REQUIRES: catalog != nullptr.
+  // Shares ownership of `catalog`, so the catalog lives as long as any
+  // Scorer of it. REQUIRES: catalog != nullptr.
   explicit Scorer(std::shared_ptr<const Catalog> catalog);
 
   const Catalog& catalog() const { return *catalog_; }
   const std::shared_ptr<const Catalog>& catalog_ptr() const { return catalog_; }
 
   // Static term: share of the catalog building on `i`, normalised to [0, 1].
+  // REQUIRES: i < catalog().item_count().
   double foundation(ItemId i) const { return foundation_[i]; }
 
   // The top `options.k` items for `learner`, best first. Items mastered
   // (m >= theta), excluded, of another kind, or not ready (unless
   // include_blocked) are not ranked. Ties break by stage order, then id.
   // Fails with InvalidArgument when the learner does not match the catalog
-  // (mastery size) or k is 0.
+  // (mastery size) or k is 0. options.sequence, when set, must outlive the
+  // call; the result owns everything it holds.
   Result<std::vector<Recommendation>> Recommend(const LearnerState& learner,
                                                 const ScoringProfile& profile,
                                                 const RecommendOptions& options) const;
@@ -112,8 +115,10 @@ class Scorer {
   // ranks. REQUIRES: learner.mastery.size() == catalog().item_count().
   void Score(const LearnerState& learner, const ScoringProfile& profile,
              const SequenceModel* sequence, ScoreSheet* sheet) const;
+  // (`sheet` is resized and overwritten; `sequence` may be null.)
 
-  // The explanation of item `i` given a sheet from Score().
+  // The explanation of item `i` given a sheet from Score() for the same
+  // learner and profile. REQUIRES: i < catalog().item_count().
   Explanation Explain(const LearnerState& learner, const ScoringProfile& profile,
                       const ScoreSheet& sheet, ItemId i) const;
 

@@ -67,7 +67,10 @@ const std::map<std::string, ScoringProfile>& BuiltinProfiles();
 //   {"format": "pathrank.profile/v1", "name": "tuned", "weights": {"w_rel": 2.0, ...}}
 // Missing weights keep their defaults. Errors name the JSON pointer.
 Result<ScoringProfile> ParseProfileJson(std::string_view text);
+// The `pathrank.profile/v1` document of `profile` (every weight written);
+// ParseProfileJson(FormatProfileJson(p)) == p.
 std::string FormatProfileJson(const ScoringProfile& profile);
+// Reads and parses `path`; errors are prefixed with the path.
 Result<ScoringProfile> LoadProfileFile(const std::string& path);
 
 }  // namespace pathrank

@@ -18,6 +18,8 @@ namespace pathrank {
 
 class SequenceModel {
  public:
+  // Implementations are immutable once built: Score() is called
+  // concurrently from any number of threads.
   virtual ~SequenceModel() = default;
 
   // Writes the sequence term of every item into `out`.

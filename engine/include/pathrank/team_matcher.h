@@ -88,7 +88,8 @@ struct TeamMatch {
 // ("/members", "/members/3/id", "/members/2/mastery/xyz", "/goals/abc",
 // "/type", "/k") for an empty or oversized team, a duplicate member id, an
 // unknown item or goal, a mastery or weight out of range, or a type no
-// candidate has.
+// candidate has. The scorer's catalog is the one `request`'s ids name; the
+// result holds dense ids of it and owns everything else.
 Result<std::vector<TeamMatch>> MatchTeam(const Scorer& scorer, const ScoringProfile& profile,
                                          const TeamMatchRequest& request);
 

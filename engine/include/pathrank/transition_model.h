@@ -60,7 +60,8 @@ class TransitionModel final : public SequenceModel {
   // SequenceModel. REQUIRES: out.size() == item_count().
   void Score(const LearnerState& learner, std::span<double> out) const override;
 
-  // Smoothed P(next = to | last = from).
+  // Smoothed P(next = to | last = from). REQUIRES for this and the other
+  // per-item accessors: every item id < item_count().
   double Probability(ItemId from, ItemId to) const;
   // Smoothed P(first = to).
   double StartProbability(ItemId to) const;

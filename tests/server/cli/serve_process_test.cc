@@ -67,6 +67,13 @@ TEST(ServeProcessTest, SighupReloadsTheCatalogs) {
     version = TestServer::Send(*client, "GET", "/v1/catalogs/go").json.value("version", "");
   }
   EXPECT_EQ(version, "9.9.9");
+  // The reload logs each source after the new snapshot is served, so a client
+  // may see the version first: wait for the line, with a deadline.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (serve.Stderr().find("SIGHUP: catalog go: reloaded") == std::string::npos &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
   EXPECT_THAT(serve.Stderr(), HasSubstr("SIGHUP: catalog go: reloaded"));
   // A failing reload keeps the catalog and says why.
   ASSERT_TRUE(WriteFileAtomic(catalog, "{").ok());
