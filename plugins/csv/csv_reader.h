@@ -1,5 +1,5 @@
-// CSV files for the plugin, read by the one CSV reader (util/csv.h): fields separated by a one-byte delimiter, records
-// by CRLF, LF or CR; a field in double quotes may hold the delimiter, line
+// CSV files for the plugin, read by the one CSV reader (util/csv.h): fields separated by a one-byte
+// delimiter, records by CRLF, LF or CR; a field in double quotes may hold the delimiter, line
 // breaks and doubled quotes (""); a UTF-8 byte-order mark at the start is
 // skipped; blank lines are skipped. Strict where RFC 4180 is: a quote inside
 // an unquoted field, text after a closing quote, an unterminated quote or

@@ -148,23 +148,4 @@ Problem MakeProblem(ProblemType type, std::string detail, FieldLocation in, std:
   return problem;
 }
 
-std::string JsonPointer(std::string_view base, std::string_view token) {
-  std::string out(base);
-  out += '/';
-  for (char c : token) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-std::string JsonPointer(std::string_view base, size_t index) {
-  return JsonPointer(base, std::to_string(index));
-}
-
 }  // namespace pathrank::server

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "pathrank/status.h"
+#include "util/text.h"
 
 namespace pathrank::server {
 
@@ -78,8 +79,7 @@ Problem MakeProblem(ProblemType type, std::string detail, FieldLocation in = Fie
                     std::string pointer = "", std::string message = "");
 
 // Appends a reference token to a JSON pointer, escaping '~' and '/'.
-std::string JsonPointer(std::string_view base, std::string_view token);
-std::string JsonPointer(std::string_view base, size_t index);
+using internal::JsonPointer;  // util/text.h
 
 }  // namespace pathrank::server
 
