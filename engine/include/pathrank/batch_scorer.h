@@ -24,11 +24,12 @@
 #include <span>
 #include <vector>
 
+#include "pathrank/export.h"
 #include "pathrank/scorer.h"
 
 namespace pathrank {
 
-class BatchScorer {
+class PATHRANK_EXPORT BatchScorer {
  public:
   explicit BatchScorer(const Scorer& scorer);
   ~BatchScorer();

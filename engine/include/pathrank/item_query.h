@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "pathrank/catalog.h"
+#include "pathrank/export.h"
 
 namespace pathrank {
 
@@ -22,7 +23,7 @@ struct ItemQuery {
 };
 
 // The items matching every set criterion, in stage order.
-std::vector<ItemId> FindItems(const Catalog& catalog, const ItemQuery& query);
+PATHRANK_EXPORT std::vector<ItemId> FindItems(const Catalog& catalog, const ItemQuery& query);
 
 }  // namespace pathrank
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "pathrank/catalog.h"
+#include "pathrank/export.h"
 #include "pathrank/status.h"
 
 namespace pathrank {
@@ -32,9 +33,9 @@ inline constexpr double kMaxGoalWeight = 100.0;
 // "/mastery/<id>" for an unknown item or a value outside [0, 1] (or NaN),
 // "/goals/<id>" for an unknown goal or a weight not in (0, 100].
 // Fails with InvalidArgument listing them all.
-Result<LearnerState> MakeLearnerState(const Catalog& catalog,
-                                      const std::map<std::string, double>& mastery,
-                                      const std::map<std::string, double>& goals);
+PATHRANK_EXPORT Result<LearnerState> MakeLearnerState(const Catalog& catalog,
+                                                      const std::map<std::string, double>& mastery,
+                                                      const std::map<std::string, double>& goals);
 
 }  // namespace pathrank
 

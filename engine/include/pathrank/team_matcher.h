@@ -31,6 +31,7 @@
 #include <string>
 #include <vector>
 
+#include "pathrank/export.h"
 #include "pathrank/planner.h"
 #include "pathrank/scorer.h"
 
@@ -89,12 +90,14 @@ struct TeamMatch {
 // "/type", "/k") for an empty or oversized team, a duplicate member id, an
 // unknown item or goal, a mastery or weight out of range, or a type no
 // candidate has.
-Result<std::vector<TeamMatch>> MatchTeam(const Scorer& scorer, const ScoringProfile& profile,
-                                         const TeamMatchRequest& request);
+PATHRANK_EXPORT Result<std::vector<TeamMatch>> MatchTeam(const Scorer& scorer,
+                                                         const ScoringProfile& profile,
+                                                         const TeamMatchRequest& request);
 
 // The distinct "type" attributes of the items of `kind` (all kinds when
 // nullopt), sorted.
-std::vector<std::string> CandidateTypes(const Catalog& catalog, std::optional<ItemKind> kind);
+PATHRANK_EXPORT std::vector<std::string> CandidateTypes(const Catalog& catalog,
+                                                        std::optional<ItemKind> kind);
 
 }  // namespace pathrank
 
