@@ -199,8 +199,9 @@ static void test_recommend_go(const pathrank_catalog* catalog, const pathrank_le
   pathrank_ranking_free(ranking);
 
   /* Without PATHRANK_EXPLAIN there is no explanation. */
-  CHECK(pathrank_recommend(catalog, NULL, learner, 3, "framework", 0, &ranking, &err) ==
-        PATHRANK_OK);
+  CHECK(pathrank_recommend(catalog, NULL, learner, 3, "framework", PATHRANK_INCLUDE_BLOCKED,
+                           &ranking, &err) == PATHRANK_OK);
+  CHECK(pathrank_ranking_count(ranking) == 3);
   for (size_t i = 0; i < pathrank_ranking_count(ranking); ++i) {
     int64_t index = pathrank_catalog_find_item(catalog, pathrank_ranking_item(ranking, i));
     CHECK(strcmp(pathrank_catalog_item_kind(catalog, (size_t)index), "framework") == 0);
