@@ -88,7 +88,8 @@ test-python: embed-build
 # The .deb: its own Release build installing under /usr with the config in
 # /etc/pathrank (packaging/cpack.cmake), then its file list checked.
 package: deps
-	cmake -S . -B $(PACKAGE_BUILD) -DCMAKE_BUILD_TYPE=Release -DPATHRANK_BUILD_TESTS=OFF \
+	cmake -S . -B $(PACKAGE_BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" \
+	  -DCMAKE_C_FLAGS_RELEASE="-O2 -DNDEBUG" -DPATHRANK_BUILD_TESTS=OFF \
 	  -DPATHRANK_BUILD_BENCH=OFF -DCMAKE_INSTALL_PREFIX=/usr -DPATHRANK_INSTALL_SYSCONFDIR=/etc
 	cmake --build $(PACKAGE_BUILD) -j$(JOBS)
 	cd $(PACKAGE_BUILD) && cpack -G DEB

@@ -25,7 +25,9 @@ _EXPLAIN, _INCLUDE_BLOCKED = 1, 2
 
 
 def _profile_handle(profile: ProfileLike) -> Tuple[Optional[Profile], Optional[ctypes.c_void_p]]:
-    """(the Profile kept alive for the call, its handle); None = default."""
+    """(the Profile, its handle); None = the default profile. Callers keep
+    the Profile in a local for the whole call, so that a profile made here
+    from a name outlives the C call using its handle."""
     if profile is None:
         return None, None
     if isinstance(profile, str):
@@ -112,7 +114,7 @@ class Catalog:
         Raises InvalidArgumentError naming each bad id or value
         ("/mastery/<id>", "/goals/<id>"), or k < 1."""
         flags = (_EXPLAIN if explain else 0) | (_INCLUDE_BLOCKED if include_blocked else 0)
-        keep, profile_handle = _profile_handle(profile)
+        _keep, profile_handle = _profile_handle(profile)
         if k < 1:
             raise InvalidArgumentError("k: must be at least 1")
         with self._learner(mastery, goals) as learner:
@@ -123,7 +125,6 @@ class Catalog:
             return _read.ranking(ranking)
         finally:
             lib.pathrank_ranking_free(ranking)
-            del keep
 
     def plan_path(self, mastery: Optional[Mapping[str, float]] = None,
                   goals: Optional[Mapping[str, float]] = None, hours_per_week: float = 10, *,
@@ -132,7 +133,7 @@ class Catalog:
         each step ends in at `hours_per_week` (in (0, 168]). Raises
         InvalidArgumentError when there is no goal or the budget is out of
         range."""
-        keep, profile_handle = _profile_handle(profile)
+        _keep, profile_handle = _profile_handle(profile)
         with self._learner(mastery, goals) as learner:
             plan = ctypes.c_void_p()
             call(lib.pathrank_plan_path, self._handle, profile_handle, learner,
@@ -141,7 +142,6 @@ class Catalog:
             return _read.plan(plan)
         finally:
             lib.pathrank_plan_free(plan)
-            del keep
 
     def match_team(self, members: Mapping[str, Mapping[str, float]],
                    goals: Optional[Mapping[str, float]] = None, *, kind: Optional[str] = "framework",
@@ -154,7 +154,7 @@ class Catalog:
         "type" attribute is this (e.g. "Web Framework"). docs/team.md defines
         the fit. Raises InvalidArgumentError naming the field
         ("/members/2/mastery/x", "/goals/y", "/type")."""
-        keep, profile_handle = _profile_handle(profile)
+        _keep, profile_handle = _profile_handle(profile)
         ids = list(members)
         arrays = [(strings(list(m)), doubles(m.values())) for m in members.values()]
         c_members = (TeamMember * len(ids))(*[
@@ -170,7 +170,6 @@ class Catalog:
             return _read.team(team, ids)
         finally:
             lib.pathrank_team_free(team)
-            del keep
 
     def recommend_batch(self, mastery, goals=None, k: int = 10, *,
                         include_blocked: bool = False, profile: ProfileLike = None,
@@ -184,7 +183,7 @@ class Catalog:
         a goal), or None. Returns (items, scores), each learners x k: indexes
         into `items` (-1 pads a learner with fewer rankable items) and their
         scores (NaN pads); NumPy arrays when NumPy is installed, else lists."""
-        keep, profile_handle = _profile_handle(profile)
+        _keep, profile_handle = _profile_handle(profile)
         n_items, n_goals = len(self.items), len(self.goals)
         m = _matrix(mastery, n_items, "mastery")
         learners = len(m) if _np is None else m.shape[0]
@@ -202,7 +201,6 @@ class Catalog:
         call(lib.pathrank_recommend_batch, self._handle, profile_handle, pointers[0], pointers[1],
              learners, k, _INCLUDE_BLOCKED if include_blocked else 0, threads, pointers[2],
              pointers[3])
-        del keep
         if _np is not None:
             return items, scores
         return ([list(items[r * k:(r + 1) * k]) for r in range(learners)],

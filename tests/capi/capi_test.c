@@ -14,12 +14,12 @@
 
 static int failures = 0;
 
-#define CHECK(cond)                                               \
-  do {                                                            \
-    if (!(cond)) {                                                \
+#define CHECK(cond)                                                            \
+  do {                                                                         \
+    if (!(cond)) {                                                             \
       fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-      ++failures;                                                 \
-    }                                                             \
+      ++failures;                                                              \
+    }                                                                          \
   } while (0)
 
 static int contains(const char* haystack, const char* needle) {
@@ -31,10 +31,13 @@ static const char kTinyCatalog[] =
     "{\"format\": \"pathrank.catalog/v1\", \"id\": \"tiny\", \"title\": \"Tiny\","
     " \"stages\": [{\"id\": \"s1\", \"title\": \"One\"}, {\"id\": \"s2\", \"title\": \"Two\"}],"
     " \"items\": ["
-    "  {\"id\": \"basics\", \"kind\": \"topic\", \"title\": \"Basics\", \"stage\": \"s1\", \"hours\": 4, \"difficulty\": 1},"
-    "  {\"id\": \"web\", \"kind\": \"framework\", \"title\": \"Web\", \"stage\": \"s2\", \"hours\": 6, \"difficulty\": 2,"
+    "  {\"id\": \"basics\", \"kind\": \"topic\", \"title\": \"Basics\", \"stage\": \"s1\", "
+    "\"hours\": 4, \"difficulty\": 1},"
+    "  {\"id\": \"web\", \"kind\": \"framework\", \"title\": \"Web\", \"stage\": \"s2\", "
+    "\"hours\": 6, \"difficulty\": 2,"
     "   \"prerequisites\": [{\"any_of\": [\"basics\"]}]},"
-    "  {\"id\": \"api\", \"kind\": \"project\", \"title\": \"API\", \"stage\": \"s2\", \"hours\": 10, \"difficulty\": 2,"
+    "  {\"id\": \"api\", \"kind\": \"project\", \"title\": \"API\", \"stage\": \"s2\", \"hours\": "
+    "10, \"difficulty\": 2,"
     "   \"prerequisites\": [{\"any_of\": [\"web\"]}]}],"
     " \"goals\": [{\"id\": \"ship\", \"title\": \"Ship\", \"items\": {\"api\": 1.0}}]}";
 
@@ -111,8 +114,8 @@ static void test_tiny_catalog(void) {
 
   /* Blocked items too: api comes with its missing requires clause on web. */
   CHECK(pathrank_recommend(catalog, NULL, learner, 5, "project",
-                           PATHRANK_EXPLAIN | PATHRANK_INCLUDE_BLOCKED, &ranking, &err) ==
-        PATHRANK_OK);
+                           PATHRANK_EXPLAIN | PATHRANK_INCLUDE_BLOCKED, &ranking,
+                           &err) == PATHRANK_OK);
   CHECK(pathrank_ranking_count(ranking) == 1);
   CHECK(strcmp(pathrank_ranking_item(ranking, 0), "api") == 0);
   CHECK(pathrank_ranking_ready(ranking, 0) == 0);
@@ -230,8 +233,9 @@ static void test_profiles(const pathrank_catalog* catalog, const pathrank_learne
   CHECK(pathrank_ranking_count(ranking) == 3);
   pathrank_ranking_free(ranking);
   pathrank_profile_free(profile);
-  const char doc[] = "{\"format\": \"pathrank.profile/v1\", \"name\": \"mine\","
-                     " \"weights\": {\"w_eff\": 2.0}}";
+  const char doc[] =
+      "{\"format\": \"pathrank.profile/v1\", \"name\": \"mine\","
+      " \"weights\": {\"w_eff\": 2.0}}";
   CHECK(pathrank_profile_load_json(doc, sizeof doc - 1, &profile, &err) == PATHRANK_OK);
   CHECK(pathrank_profile_get(profile, "w_eff") == 2.0);
   pathrank_profile_free(profile);
@@ -319,8 +323,8 @@ static void test_batch(const pathrank_catalog* catalog, const pathrank_learner* 
   }
   pathrank_ranking_free(ranking);
   mastery[2 * items + 5] = 1.5;
-  CHECK(pathrank_recommend_batch(catalog, NULL, mastery, NULL, kLearners, kK, 0, 1, out_items,
-                                 NULL, &err) == PATHRANK_INVALID_ARGUMENT);
+  CHECK(pathrank_recommend_batch(catalog, NULL, mastery, NULL, kLearners, kK, 0, 1, out_items, NULL,
+                                 &err) == PATHRANK_INVALID_ARGUMENT);
   CHECK(contains(err, "/mastery/2/5"));
   free(mastery);
   free(goal_weights);
