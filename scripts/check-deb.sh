@@ -17,25 +17,30 @@ echo "$deb:"
 dpkg-deb -f "$deb" Package Version Architecture Depends
 echo "$list" | grep -v '/$' | sed 's/^/  /'
 
+# The library directory: /usr/lib, or /usr/lib/<multiarch> as GNUInstallDirs
+# picks on Debian for the prefix /usr.
+lib=$(grep -E '^\./usr/lib/([a-z0-9_-]+/)?libpathrank\.so\.0\.1\.0$' <<<"$list" | xargs -r dirname)
+[ -n "$lib" ] || fail "no libpathrank.so.0.1.0 in /usr/lib or /usr/lib/<multiarch>"
+
 expected=(
   ./usr/bin/pathrank
-  ./usr/lib/libpathrank.so
-  ./usr/lib/libpathrank.so.0
-  ./usr/lib/libpathrank.so.0.1.0
-  ./usr/lib/libpathrank.a
+  "$lib/libpathrank.so"
+  "$lib/libpathrank.so.0"
+  "$lib/libpathrank.so.0.1.0"
+  "$lib/libpathrank.a"
   ./usr/include/pathrank/c.h
   ./usr/include/pathrank/export.h
   ./usr/include/pathrank/scorer.h
   ./usr/include/pathrank/planner.h
   ./usr/include/pathrank/eval/tuner.h
   ./usr/include/pathrank/plugin.h
-  ./usr/lib/cmake/pathrank/pathrankConfig.cmake
-  ./usr/lib/cmake/pathrank/pathrankConfigVersion.cmake
-  ./usr/lib/cmake/pathrank/pathrankTargets.cmake
-  ./usr/lib/pkgconfig/pathrank.pc
-  ./usr/lib/pathrank/plugins/libpathrank_csv.so
-  ./usr/lib/pathrank/plugins/libpathrank_exercism.so
-  ./usr/lib/pathrank/plugins/libpathrank_xapi.so
+  "$lib/cmake/pathrank/pathrankConfig.cmake"
+  "$lib/cmake/pathrank/pathrankConfigVersion.cmake"
+  "$lib/cmake/pathrank/pathrankTargets.cmake"
+  "$lib/pkgconfig/pathrank.pc"
+  "$lib/pathrank/plugins/libpathrank_csv.so"
+  "$lib/pathrank/plugins/libpathrank_exercism.so"
+  "$lib/pathrank/plugins/libpathrank_xapi.so"
   ./usr/share/pathrank/datasets/go-backend/catalog.json
   ./usr/share/pathrank/datasets/go-backend/SOURCE.md
   ./usr/share/doc/pathrank/embedding.md
@@ -43,7 +48,7 @@ expected=(
   ./etc/pathrank/pathrank.json
 )
 for f in "${expected[@]}"; do
-  grep -qxF "$f" <<<"$list" || fail "missing $f"
+  grep -qxF -- "$f" <<<"$list" || fail "missing $f"
 done
 # Nothing internal, nothing from the build machine.
 if grep -E '/include/util/|/work/|/build' <<<"$list"; then fail "unexpected files"; fi
