@@ -10,7 +10,10 @@ Passes when every defined dynamic symbol is
     pathrank::internal whose name appears in a public header under
     INCLUDE_DIR/pathrank;
 and nothing else (no std:: template instantiation, no nlohmann, no
-engine/util helper). Prints the counts; --list prints every symbol.
+engine/util helper). Also checks the headers: every class and every
+non-inline function declared at namespace scope carries PATHRANK_EXPORT (a
+declaration without it would not be exported, and programs using it would
+not link). Prints the counts; --list prints every symbol.
 """
 
 import pathlib
@@ -47,6 +50,27 @@ def qualified_name(demangled):
     return [p for p in name.split("::") if p][1:]
 
 
+_NOT_DECLARATIONS = ("//", "#", "}", "namespace", "struct", "enum", "inline", "template",
+                     "using", "typedef", "extern", "PATHRANK_EXPORT", "public", "private", "/*",
+                     " ", "\t", "*")
+
+
+def unexported_declarations(header):
+    """Namespace-scope functions and classes of `header` without the macro."""
+    problems, depth, after_template = [], 0, False
+    for number, line in enumerate(header.read_text().splitlines(), 1):
+        code = line.split("//")[0]
+        if depth == 0 and line and not after_template:
+            is_class = re.match(r"^class (\[\[\w+\]\] )?\w+( final)?( :.*)? \{", line)
+            if is_class and "PATHRANK_EXPORT" not in line:
+                problems.append(f"{header}:{number}: class without PATHRANK_EXPORT")
+            elif not is_class and "(" in code and not line.startswith(_NOT_DECLARATIONS):
+                problems.append(f"{header}:{number}: function without PATHRANK_EXPORT")
+        depth += code.count("(") - code.count(")")
+        after_template = line.startswith("template")
+    return problems
+
+
 def main():
     lib, include = sys.argv[1], pathlib.Path(sys.argv[2])
     c_header = (include / "pathrank" / "c.h").read_text()
@@ -54,6 +78,9 @@ def main():
     headers = "\n".join(p.read_text() for p in (include / "pathrank").rglob("*.h"))
     words = set(re.findall(r"~?\w+", headers))
     problems, c_count, cpp_count = [], 0, 0
+    for header in sorted((include / "pathrank").rglob("*.h")):
+        if header.name not in ("c.h", "export.h", "plugin.h"):
+            problems += unexported_declarations(header)
     symbols = exported(lib)
     for mangled, demangled in symbols:
         if mangled in c_api:

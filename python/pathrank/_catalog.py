@@ -6,7 +6,7 @@ import contextlib
 import ctypes
 import os
 from ctypes import POINTER, c_double, c_int32
-from typing import Dict, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _read
 from ._errors import InvalidArgumentError
@@ -74,13 +74,16 @@ class Catalog:
 
     @property
     def id(self) -> str:
+        """The catalog's id (its document's "id")."""
         return text(lib.pathrank_catalog_id(self._handle))
 
     @property
     def title(self) -> str:
+        """The catalog's human name."""
         return text(lib.pathrank_catalog_title(self._handle))
 
     def __len__(self) -> int:
+        """The number of items."""
         return len(self.items)
 
     def __repr__(self) -> str:

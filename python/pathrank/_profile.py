@@ -48,9 +48,11 @@ class Profile:
 
     @property
     def name(self) -> str:
+        """The profile's name ("default", "goal-first", or a file's "name")."""
         return _native.text(lib.pathrank_profile_name(self._handle))
 
     def __getitem__(self, field: str) -> float:
+        """The weight `field` (one of PROFILE_FIELDS); KeyError otherwise."""
         if field not in FIELDS:
             raise KeyError(field)
         return lib.pathrank_profile_get(self._handle, field.encode("utf-8"))

@@ -66,9 +66,10 @@ typedef struct pathrank_team pathrank_team;       /* team match candidates */
 PATHRANK_EXPORT int pathrank_abi_version(void);
 /* The library version, e.g. "0.1.0"; a static string. Thread-safe. */
 PATHRANK_EXPORT const char* pathrank_version(void);
-/* "OK", "InvalidArgument", ... for `status`; a static string. */
+/* "OK", "InvalidArgument", ... for `status`; a static string. Thread-safe. */
 PATHRANK_EXPORT const char* pathrank_status_name(int status);
-/* Frees a string from this library (error messages). Accepts NULL. */
+/* Frees a string from this library (error messages). Accepts NULL.
+ * Thread-safe. */
 PATHRANK_EXPORT void pathrank_free(void* ptr);
 
 /* ----- catalog */
@@ -76,12 +77,13 @@ PATHRANK_EXPORT void pathrank_free(void* ptr);
 /* Loads the `pathrank.catalog/v1` file at `path` (UTF-8). On success
  * *catalog is a new handle the caller frees with pathrank_catalog_free.
  * PATHRANK_UNAVAILABLE when the file cannot be read, PATHRANK_INVALID_ARGUMENT
- * (message naming the JSON pointer) when it is not a valid catalog. */
+ * (message naming the JSON pointer) when it is not a valid catalog.
+ * Thread-safe. */
 PATHRANK_EXPORT pathrank_status pathrank_catalog_load_file(const char* path,
                                                            pathrank_catalog** catalog,
                                                            char** errmsg);
 /* The same from a document in memory: `size` bytes at `json` (need not be
- * NUL-terminated). */
+ * NUL-terminated; not retained). Thread-safe. */
 PATHRANK_EXPORT pathrank_status pathrank_catalog_load_json(const char* json, size_t size,
                                                            pathrank_catalog** catalog,
                                                            char** errmsg);
@@ -89,7 +91,9 @@ PATHRANK_EXPORT pathrank_status pathrank_catalog_load_json(const char* json, siz
  * made from it stay valid (they hold their own reference). Accepts NULL. */
 PATHRANK_EXPORT void pathrank_catalog_free(pathrank_catalog* catalog);
 
-/* Catalog fields; strings owned by the catalog. */
+/* Catalog fields. Strings are owned by the catalog and valid until
+ * pathrank_catalog_free. These and every accessor below are thread-safe:
+ * the objects they read are immutable. */
 PATHRANK_EXPORT const char* pathrank_catalog_id(const pathrank_catalog* catalog);
 PATHRANK_EXPORT const char* pathrank_catalog_title(const pathrank_catalog* catalog);
 PATHRANK_EXPORT size_t pathrank_catalog_item_count(const pathrank_catalog* catalog);
@@ -116,16 +120,18 @@ PATHRANK_EXPORT int64_t pathrank_catalog_find_goal(const pathrank_catalog* catal
 /* A new profile: the built-in one named `name` ("default", "goal-first",
  * "foundations-first", "quick-wins"); NULL means "default".
  * PATHRANK_NOT_FOUND for another name. Caller frees with
- * pathrank_profile_free. */
+ * pathrank_profile_free. Thread-safe. */
 PATHRANK_EXPORT pathrank_status pathrank_profile_builtin(const char* name,
                                                          pathrank_profile** profile, char** errmsg);
-/* A new profile read from a `pathrank.profile/v1` file or document. */
+/* A new profile read from a `pathrank.profile/v1` file or document; caller
+ * frees it. Thread-safe. */
 PATHRANK_EXPORT pathrank_status pathrank_profile_load_file(const char* path,
                                                            pathrank_profile** profile,
                                                            char** errmsg);
 PATHRANK_EXPORT pathrank_status pathrank_profile_load_json(const char* json, size_t size,
                                                            pathrank_profile** profile,
                                                            char** errmsg);
+/* Releases `profile`. REQUIRES: no other call uses it. Accepts NULL. */
 PATHRANK_EXPORT void pathrank_profile_free(pathrank_profile* profile);
 /* Sets weight `field` ("w_cov", "w_rel", "w_unl", "w_fnd", "w_seq", "w_eff",
  * "lambda", "theta", "theta_req") to `value`. PATHRANK_INVALID_ARGUMENT for
@@ -133,7 +139,9 @@ PATHRANK_EXPORT void pathrank_profile_free(pathrank_profile* profile);
  * Not thread-safe against concurrent users of `profile`. */
 PATHRANK_EXPORT pathrank_status pathrank_profile_set(pathrank_profile* profile, const char* field,
                                                      double value, char** errmsg);
-/* The value of weight `field`, NaN when there is no such field. */
+/* The value of weight `field`, NaN when there is no such field. Safe
+ * concurrently with other readers of `profile`, not with
+ * pathrank_profile_set. */
 PATHRANK_EXPORT double pathrank_profile_get(const pathrank_profile* profile, const char* field);
 /* The profile's name; owned by the profile, valid until the next
  * pathrank_profile_set or free. */
@@ -146,12 +154,14 @@ PATHRANK_EXPORT const char* pathrank_profile_name(const pathrank_profile* profil
  * parallel arrays (may be NULL when the count is 0). Items not named have
  * mastery 0. PATHRANK_INVALID_ARGUMENT lists every unknown id and value out
  * of range, each named by its pointer ("/mastery/<id>", "/goals/<id>").
- * The learner keeps `catalog` alive; caller frees with
- * pathrank_learner_free. */
+ * The learner keeps `catalog` alive (it holds its own reference); caller
+ * frees with pathrank_learner_free. Thread-safe; the learner is immutable
+ * and may be used by any number of threads at once. */
 PATHRANK_EXPORT pathrank_status pathrank_learner_create(
     const pathrank_catalog* catalog, const char* const* item_ids, const double* mastery,
     size_t mastery_count, const char* const* goal_ids, const double* goal_weights,
     size_t goal_count, pathrank_learner** learner, char** errmsg);
+/* Releases `learner`. REQUIRES: no other call uses it. Accepts NULL. */
 PATHRANK_EXPORT void pathrank_learner_free(pathrank_learner* learner);
 
 /* ----- recommend */
@@ -164,12 +174,16 @@ PATHRANK_EXPORT void pathrank_learner_free(pathrank_learner* learner);
  * default profile). `kind` restricts the items to one kind ("topic",
  * "framework", "project"); NULL for all. PATHRANK_INVALID_ARGUMENT when k
  * is 0, the kind is unknown, or the learner belongs to another catalog.
- * Caller frees *ranking with pathrank_ranking_free. */
+ * Caller frees *ranking with pathrank_ranking_free. Thread-safe: any
+ * number of threads may recommend with one catalog, profile and learner at
+ * once. */
 PATHRANK_EXPORT pathrank_status pathrank_recommend(const pathrank_catalog* catalog,
                                                    const pathrank_profile* profile,
                                                    const pathrank_learner* learner, size_t k,
                                                    const char* kind, unsigned flags,
                                                    pathrank_ranking** ranking, char** errmsg);
+/* Releases `ranking`; its strings with it. REQUIRES: no other call uses it.
+ * Accepts NULL. */
 PATHRANK_EXPORT void pathrank_ranking_free(pathrank_ranking* ranking);
 
 /* The terms of a score (docs/scoring.md), each in [0, 1]. */
@@ -254,12 +268,14 @@ PATHRANK_EXPORT pathrank_status pathrank_recommend_batch(
 
 /* The ordered path from `learner` to its goals at `hours_per_week` in
  * (0, 168]. PATHRANK_INVALID_ARGUMENT when the learner has no goal or the
- * budget is out of range. Caller frees *plan with pathrank_plan_free. */
+ * budget is out of range. Caller frees *plan with pathrank_plan_free.
+ * Thread-safe. The accessors below read it; strings are owned by the plan. */
 PATHRANK_EXPORT pathrank_status pathrank_plan_path(const pathrank_catalog* catalog,
                                                    const pathrank_profile* profile,
                                                    const pathrank_learner* learner,
                                                    double hours_per_week, pathrank_plan** plan,
                                                    char** errmsg);
+/* Releases `plan`. REQUIRES: no other call uses it. Accepts NULL. */
 PATHRANK_EXPORT void pathrank_plan_free(pathrank_plan* plan);
 PATHRANK_EXPORT size_t pathrank_plan_step_count(const pathrank_plan* plan);
 PATHRANK_EXPORT double pathrank_plan_total_hours(const pathrank_plan* plan);
@@ -274,7 +290,8 @@ PATHRANK_EXPORT int pathrank_plan_step_week(const pathrank_plan* plan, size_t i)
 
 /* ----- team match (docs/team.md) */
 
-/* One team member: an id and (item id, mastery) pairs. */
+/* One team member: an id and (item id, mastery) pairs. Owned by the
+ * caller; read only during pathrank_team_match. */
 typedef struct pathrank_team_member {
   const char* id;
   const char* const* item_ids;
@@ -285,12 +302,14 @@ typedef struct pathrank_team_member {
 /* Ranks the candidate items (of `kind`, NULL for all kinds; of attribute
  * "type" `type`, NULL or "" for any) that fit the team `members` and the
  * goals, at most k. PATHRANK_INVALID_ARGUMENT naming the field ("/members/2/id",
- * "/goals/x", "/type", "/k"). Caller frees *team with pathrank_team_free. */
+ * "/goals/x", "/type", "/k"). Caller frees *team with pathrank_team_free.
+ * Thread-safe. The accessors below read it; strings are owned by the team. */
 PATHRANK_EXPORT pathrank_status pathrank_team_match(
     const pathrank_catalog* catalog, const pathrank_profile* profile,
     const pathrank_team_member* members, size_t member_count, const char* const* goal_ids,
     const double* goal_weights, size_t goal_count, const char* kind, const char* type, size_t k,
     pathrank_team** team, char** errmsg);
+/* Releases `team`. REQUIRES: no other call uses it. Accepts NULL. */
 PATHRANK_EXPORT void pathrank_team_free(pathrank_team* team);
 PATHRANK_EXPORT size_t pathrank_team_count(const pathrank_team* team);
 /* Candidate `i` (0 = best fit): item id (NULL when out of range), the fit

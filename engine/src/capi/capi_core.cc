@@ -23,8 +23,10 @@ void SetError(char** errmsg, std::string_view message, std::string_view prefix) 
   std::free(*errmsg);
   *errmsg = static_cast<char*>(std::malloc(prefix.size() + message.size() + 1));
   if (*errmsg == nullptr) return;
-  std::memcpy(*errmsg, prefix.data(), prefix.size());
-  std::memcpy(*errmsg + prefix.size(), message.data(), message.size());
+  // memcpy from a null pointer is undefined even for 0 bytes (an empty
+  // string_view's data() may be null).
+  if (!prefix.empty()) std::memcpy(*errmsg, prefix.data(), prefix.size());
+  if (!message.empty()) std::memcpy(*errmsg + prefix.size(), message.data(), message.size());
   (*errmsg)[prefix.size() + message.size()] = '\0';
 }
 
