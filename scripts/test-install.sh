@@ -50,6 +50,16 @@ ldd "$tmp/cmake-consumer/consumer" | grep -q "$prefix/.*libpathrank.so" ||
 "$tmp/cmake-consumer/consumer" "$catalog" | tee "$tmp/cmake-consumer.out"
 grep -Eq '^path: [0-9]+ steps' "$tmp/cmake-consumer.out" || fail "cmake consumer printed no path"
 
+step "examples/cmake-consumer with pathrank::engine_static (libpathrank.a)"
+cmake -S "$src/examples/cmake-consumer" -B "$tmp/cmake-static" -DCMAKE_PREFIX_PATH="$prefix" \
+  -DCMAKE_BUILD_TYPE=Release -DCONSUMER_STATIC=ON -DCMAKE_CXX_FLAGS="$extra" \
+  -DCMAKE_EXE_LINKER_FLAGS="$extra" >"$tmp/static.log" || { cat "$tmp/static.log"; exit 1; }
+cmake --build "$tmp/cmake-static" >>"$tmp/static.log" || { cat "$tmp/static.log"; exit 1; }
+if ldd "$tmp/cmake-static/consumer" | grep -q libpathrank; then fail "static consumer links libpathrank.so"; fi
+"$tmp/cmake-static/consumer" "$catalog" >"$tmp/cmake-static.out"
+diff "$tmp/cmake-consumer.out" "$tmp/cmake-static.out" || fail "static and shared consumers differ"
+echo "same output"
+
 step "examples/make-consumer (pkg-config, plain Makefile, C)"
 mkdir -p "$tmp/make-consumer"
 PKG_CONFIG_PATH="$prefix/$libdir/pkgconfig" make -s -C "$src/examples/make-consumer" \
