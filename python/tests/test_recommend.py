@@ -134,3 +134,19 @@ def test_batch_errors(go):
         go.recommend_batch(np.zeros((2, 3)), k=3)
     with pytest.raises(pathrank.InvalidArgumentError):
         go.recommend_batch(np.zeros((2, len(go))), goals={"nope": 1.0}, k=3)
+
+
+def test_batch_without_numpy_takes_and_returns_lists(go, beginner, monkeypatch):
+    import pathrank._catalog as catalog_module
+
+    mastery, goals = beginner
+    rows = [[mastery.get(i, 0.0) for i in go.item_ids], [0.0] * len(go)]
+    monkeypatch.setattr(catalog_module, "_np", None)
+    items, scores = go.recommend_batch(rows, goals=goals, k=3)
+    assert isinstance(items, list) and len(items) == 2 and len(items[0]) == 3
+    single = go.recommend(mastery=mastery, goals=goals, k=3, explain=False)
+    assert [go.item_ids[i] for i in items[0]] == [r.item for r in single]
+    assert scores[0] == [r.score for r in single]
+    with pytest.raises(pathrank.InvalidArgumentError) as e:
+        go.recommend_batch([[0.0] * 3], k=3)
+    assert "row 0" in str(e.value)
