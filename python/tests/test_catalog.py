@@ -5,7 +5,6 @@ import sys
 import pytest
 
 import pathrank
-from conftest import GO_CATALOG
 
 TINY = """{"format": "pathrank.catalog/v1", "id": "tiny", "title": "Tiny",
  "stages": [{"id": "s1", "title": "One"}],
@@ -86,7 +85,3 @@ def test_profile_from_json_and_file(tmp_path):
     with pytest.raises(pathrank.InvalidArgumentError) as e:
         pathrank.Profile.from_json(doc.replace("4.0", "-4.0"))
     assert "/weights/w_rel" in str(e.value)
-
-
-def test_go_catalog_path_exists():
-    assert GO_CATALOG.is_file()
