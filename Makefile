@@ -8,6 +8,10 @@
 #               without sanitizers (two full builds: about 21 minutes)
 #   make bench  build Release and run the Google Benchmarks
 #   make bench-http  build Release and run the HTTP load harness (wrk)
+#   make test-install  install to a temporary prefix, build and run the
+#               CMake and pkg-config example consumers, check the exports
+#   make test-python  the Python package in a fresh venv, with pytest
+#   make package  build the .deb (build-package/) and check its file list
 #
 # JOBS sets build parallelism (default 2: the reference machine has 2 cores).
 
@@ -19,7 +23,10 @@ RELEASE_BUILD ?= build-release
 export ASAN_OPTIONS := halt_on_error=1:abort_on_error=0:detect_leaks=1:strict_string_checks=1
 export UBSAN_OPTIONS := halt_on_error=1:print_stacktrace=1
 
-.PHONY: deps run test test-all test-normal test-asan bench bench-http format clean
+PACKAGE_BUILD ?= build-package
+
+.PHONY: deps run test test-all test-normal test-asan bench bench-http format clean \
+	embed-build test-install test-python package
 
 deps:
 	@bash scripts/install-deps.sh
@@ -64,8 +71,33 @@ bench-http: deps
 	cmake --build $(RELEASE_BUILD) -j$(JOBS) --target pathrank
 	PATHRANK_BIN=$(RELEASE_BUILD)/server/cli/pathrank bench/http/run.sh
 
+# Embedding (docs/embedding.md). These use the normal test build $(BUILD),
+# building only what they need; CTest also runs them (label embed).
+embed-build: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" \
+	  -DCMAKE_C_FLAGS_RELEASE="-O2 -DNDEBUG" -DPATHRANK_BUILD_BENCH=OFF
+
+test-install: embed-build
+	cmake --build $(BUILD) -j$(JOBS) --target pathrank pathrank_shared pathrank_static \
+	  pathrank_plugin_csv pathrank_plugin_exercism pathrank_plugin_xapi capi_test
+	cd $(BUILD) && ctest --output-on-failure -R '^(CApi|Embed)\.'
+
+test-python: embed-build
+	cmake --build $(BUILD) -j$(JOBS) --target pathrank_shared
+	bash scripts/test-python.sh $(BUILD)
+
+# The .deb: its own Release build installing under /usr with the config in
+# /etc/pathrank (packaging/cpack.cmake), then its file list checked.
+package: deps
+	cmake -S . -B $(PACKAGE_BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" \
+	  -DCMAKE_C_FLAGS_RELEASE="-O2 -DNDEBUG" -DPATHRANK_BUILD_TESTS=OFF \
+	  -DPATHRANK_BUILD_BENCH=OFF -DCMAKE_INSTALL_PREFIX=/usr -DPATHRANK_INSTALL_SYSCONFDIR=/etc
+	cmake --build $(PACKAGE_BUILD) -j$(JOBS)
+	cd $(PACKAGE_BUILD) && cpack -G DEB
+	bash scripts/check-deb.sh $(PACKAGE_BUILD)/pathrank_*.deb
+
 format:
 	clang-format -i $$(git ls-files '*.cc' '*.h')
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(RELEASE_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(RELEASE_BUILD) $(PACKAGE_BUILD)

@@ -22,6 +22,14 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   # HTTP load harness (bench/http) and the README's curl calls
   wrk curl
+  # the Python package (python/, make test-python): Debian's interpreter,
+  # venv, and the build and test tools pip uses offline (--no-build-isolation)
+  python3 python3-venv python3-setuptools python3-wheel python3-pytest
+  # recommend_batch returns NumPy arrays (optional at run time, tested)
+  python3-numpy
+  # make package: CPack's DEB generator runs dpkg-shlibdeps (dpkg-dev) and
+  # file; the test lists the package with dpkg-deb
+  dpkg-dev file
 )
 
 missing=()

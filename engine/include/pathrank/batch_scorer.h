@@ -24,11 +24,12 @@
 #include <span>
 #include <vector>
 
+#include "pathrank/export.h"
 #include "pathrank/scorer.h"
 
 namespace pathrank {
 
-class BatchScorer {
+class PATHRANK_EXPORT BatchScorer {
  public:
   // Borrows `scorer` (and through it the catalog). REQUIRES: `scorer`
   // outlives this BatchScorer.

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "pathrank/catalog_spec.h"
+#include "pathrank/export.h"
 
 namespace pathrank {
 
@@ -82,7 +83,7 @@ struct Goal {
   std::vector<std::pair<ItemId, double>> demand;
 };
 
-class Catalog {
+class PATHRANK_EXPORT Catalog {
  public:
   Catalog(const Catalog&) = delete;
   Catalog& operator=(const Catalog&) = delete;

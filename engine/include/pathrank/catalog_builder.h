@@ -23,6 +23,7 @@
 
 #include "pathrank/catalog.h"
 #include "pathrank/catalog_spec.h"
+#include "pathrank/export.h"
 #include "pathrank/status.h"
 
 namespace pathrank {
@@ -37,7 +38,7 @@ struct CatalogBuildOptions {
   size_t max_listed_errors = 50;
 };
 
-class CatalogBuilder {
+class PATHRANK_EXPORT CatalogBuilder {
  public:
   explicit CatalogBuilder(CatalogBuildOptions options = {});
   // Starts from a whole spec.
@@ -67,7 +68,7 @@ class CatalogBuilder {
 
 // Convenience: builds `spec` with default options. The catalog is shared
 // (immutable; hand the shared_ptr to every Scorer, planner and thread).
-Result<std::shared_ptr<const Catalog>> BuildCatalog(CatalogSpec spec);
+PATHRANK_EXPORT Result<std::shared_ptr<const Catalog>> BuildCatalog(CatalogSpec spec);
 
 }  // namespace pathrank
 

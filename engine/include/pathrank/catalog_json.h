@@ -12,6 +12,7 @@
 
 #include "pathrank/catalog.h"
 #include "pathrank/catalog_spec.h"
+#include "pathrank/export.h"
 #include "pathrank/status.h"
 
 namespace pathrank {
@@ -23,20 +24,20 @@ inline constexpr std::string_view kCatalogFormat = "pathrank.catalog/v1";
 // is CatalogBuilder's job). Fails with InvalidArgument: a syntax error names
 // line and column; a missing, unknown or mistyped field names its JSON
 // pointer (all such problems are listed, and kept in Status::fields()).
-Result<CatalogSpec> ParseCatalogJson(std::string_view text);
+PATHRANK_EXPORT Result<CatalogSpec> ParseCatalogJson(std::string_view text);
 
 // Serialises `spec` as a pretty-printed document (2-space indent, trailing
 // newline). ParseCatalogJson(FormatCatalogJson(s)) == s for any valid spec.
-std::string FormatCatalogJson(const CatalogSpec& spec);
+PATHRANK_EXPORT std::string FormatCatalogJson(const CatalogSpec& spec);
 
 // Reads, parses and builds the catalog in file `path`; the caller shares
 // ownership of the immutable catalog. Errors are prefixed
 // with the path. Fails with Unavailable when the file cannot be read.
-Result<std::shared_ptr<const Catalog>> LoadCatalogFile(const std::string& path);
+PATHRANK_EXPORT Result<std::shared_ptr<const Catalog>> LoadCatalogFile(const std::string& path);
 
 // Writes FormatCatalogJson(spec) to `path` atomically (temporary file, then
 // rename).
-Status SaveCatalogFile(const CatalogSpec& spec, const std::string& path);
+PATHRANK_EXPORT Status SaveCatalogFile(const CatalogSpec& spec, const std::string& path);
 
 }  // namespace pathrank
 

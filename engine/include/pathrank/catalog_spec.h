@@ -17,6 +17,8 @@
 #include <string_view>
 #include <vector>
 
+#include "pathrank/export.h"
+
 namespace pathrank {
 
 enum class ItemKind : uint8_t { kTopic, kFramework, kProject };
@@ -25,15 +27,15 @@ enum class ItemKind : uint8_t { kTopic, kFramework, kProject };
 enum class ClauseType : uint8_t { kRequires, kRecommends };
 
 // "topic", "framework", "project".
-std::string_view ItemKindName(ItemKind kind);
+PATHRANK_EXPORT std::string_view ItemKindName(ItemKind kind);
 // Parses a kind name; nullopt when `name` is not one.
-std::optional<ItemKind> ParseItemKind(std::string_view name);
+PATHRANK_EXPORT std::optional<ItemKind> ParseItemKind(std::string_view name);
 // "requires", "recommends".
-std::string_view ClauseTypeName(ClauseType type);
-std::optional<ClauseType> ParseClauseType(std::string_view name);
+PATHRANK_EXPORT std::string_view ClauseTypeName(ClauseType type);
+PATHRANK_EXPORT std::optional<ClauseType> ParseClauseType(std::string_view name);
 
 // True when `s` matches [a-z0-9][a-z0-9._-]* and is at most 128 bytes.
-bool IsSlug(std::string_view s);
+PATHRANK_EXPORT bool IsSlug(std::string_view s);
 
 struct StageSpec {
   std::string id;

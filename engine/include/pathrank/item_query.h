@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "pathrank/catalog.h"
+#include "pathrank/export.h"
 
 namespace pathrank {
 
@@ -23,7 +24,7 @@ struct ItemQuery {
 
 // The items matching every set criterion, in stage order (dense ids of
 // `catalog`; an unknown stage or tag matches nothing).
-std::vector<ItemId> FindItems(const Catalog& catalog, const ItemQuery& query);
+PATHRANK_EXPORT std::vector<ItemId> FindItems(const Catalog& catalog, const ItemQuery& query);
 
 }  // namespace pathrank
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "pathrank/catalog.h"
+#include "pathrank/export.h"
 #include "pathrank/status.h"
 
 namespace pathrank {
@@ -34,9 +35,9 @@ inline constexpr double kMaxGoalWeight = 100.0;
 // Fails with InvalidArgument listing them all. The state is the caller's:
 // it refers to `catalog` by dense ids only, so it is valid for that catalog
 // (and any catalog built from the same spec) and no other.
-Result<LearnerState> MakeLearnerState(const Catalog& catalog,
-                                      const std::map<std::string, double>& mastery,
-                                      const std::map<std::string, double>& goals);
+PATHRANK_EXPORT Result<LearnerState> MakeLearnerState(const Catalog& catalog,
+                                                      const std::map<std::string, double>& mastery,
+                                                      const std::map<std::string, double>& goals);
 
 }  // namespace pathrank
 

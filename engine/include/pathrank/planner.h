@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "pathrank/export.h"
 #include "pathrank/learner.h"
 #include "pathrank/scorer.h"
 
@@ -55,17 +56,18 @@ struct Plan {
 // learner.mastery.size() == scorer.catalog().item_count(); options.sequence,
 // when set, outlives the call. Fails with InvalidArgument when the learner
 // has no goal or hours_per_week is out of range.
-Result<Plan> PlanPath(const Scorer& scorer, const LearnerState& learner,
-                      const ScoringProfile& profile, const PlanOptions& options);
+PATHRANK_EXPORT Result<Plan> PlanPath(const Scorer& scorer, const LearnerState& learner,
+                                      const ScoringProfile& profile, const PlanOptions& options);
 
 // Plans the path to master `targets` (given as item indexes; mastered ones
 // are skipped) plus what their `requires` clauses need, in the same way
 // (the same REQUIRES as PlanPath).
 // Steps for a target carry the reason "target". Fails with InvalidArgument
 // for an out-of-range index or hours_per_week.
-Result<Plan> PlanToItems(const Scorer& scorer, const LearnerState& learner,
-                         const ScoringProfile& profile, std::span<const ItemId> targets,
-                         const PlanOptions& options);
+PATHRANK_EXPORT Result<Plan> PlanToItems(const Scorer& scorer, const LearnerState& learner,
+                                         const ScoringProfile& profile,
+                                         std::span<const ItemId> targets,
+                                         const PlanOptions& options);
 
 }  // namespace pathrank
 

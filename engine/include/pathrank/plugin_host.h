@@ -42,6 +42,7 @@
 #include <vector>
 
 #include "pathrank/catalog.h"
+#include "pathrank/export.h"
 #include "pathrank/status.h"
 
 namespace pathrank {
@@ -60,7 +61,7 @@ struct PluginInfo {
 enum class PluginLogLevel { kDebug, kInfo, kWarning, kError };
 
 // "debug", "info", "warning", "error".
-std::string_view PluginLogLevelName(PluginLogLevel level);
+PATHRANK_EXPORT std::string_view PluginLogLevelName(PluginLogLevel level);
 
 // One message a plugin logged during a read (a copy).
 struct PluginLogLine {
@@ -88,7 +89,7 @@ struct PluginReadLimits {
 
 // One dlopen'ed plugin. Move-only; the library is closed when the last
 // LoadedPlugin referring to it is destroyed (dlopen counts references).
-class LoadedPlugin {
+class PATHRANK_EXPORT LoadedPlugin {
  public:
   // Loads the library at `path` (absolute or relative to the working
   // directory) and checks its entry table. Fails with NotFound when the file
@@ -137,7 +138,7 @@ struct PluginHostOptions {
 
 // Loads plugins once and keeps them loaded for repeated reads (a server's
 // catalog sources, re-read on reload).
-class PluginHost {
+class PATHRANK_EXPORT PluginHost {
  public:
   explicit PluginHost(PluginHostOptions options = {});
 
@@ -163,10 +164,10 @@ class PluginHost {
 };
 
 // One-shot conveniences: load the plugin at `plugin_path`, read, unload.
-Result<std::shared_ptr<const Catalog>> LoadCatalogFromPlugin(
+PATHRANK_EXPORT Result<std::shared_ptr<const Catalog>> LoadCatalogFromPlugin(
     const std::string& plugin_path, std::string_view config_json,
     std::vector<PluginLogLine>* log = nullptr);
-Result<std::vector<ProgressEvent>> ReadProgressFromPlugin(
+PATHRANK_EXPORT Result<std::vector<ProgressEvent>> ReadProgressFromPlugin(
     const std::string& plugin_path, std::string_view config_json,
     std::vector<PluginLogLine>* log = nullptr);
 
@@ -179,7 +180,7 @@ struct PluginListing {
 
 // Every "*.so" file directly in `dir`, sorted by file name, each loaded,
 // described and unloaded. Fails with NotFound when `dir` is not a directory.
-Result<std::vector<PluginListing>> ListPlugins(const std::string& dir);
+PATHRANK_EXPORT Result<std::vector<PluginListing>> ListPlugins(const std::string& dir);
 
 }  // namespace pathrank
 

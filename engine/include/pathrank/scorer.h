@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "pathrank/catalog.h"
+#include "pathrank/export.h"
 #include "pathrank/learner.h"
 #include "pathrank/scoring_profile.h"
 #include "pathrank/status.h"
@@ -88,7 +89,7 @@ struct ScoreSheet {
   std::vector<double> satisfaction;  // per global clause
 };
 
-class Scorer {
+class PATHRANK_EXPORT Scorer {
  public:
   // Shares ownership of `catalog`, so the catalog lives as long as any
   // Scorer of it. REQUIRES: catalog != nullptr.

@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pathrank/export.h"
 #include "pathrank/status.h"
 
 namespace pathrank {
@@ -42,36 +43,37 @@ struct ScoringProfile {
 
 // The names of the numeric fields, in declaration order: "w_cov", ...,
 // "theta_req".
-const std::vector<std::string>& ProfileFieldNames();
+PATHRANK_EXPORT const std::vector<std::string>& ProfileFieldNames();
 
 // Sets field `name` of `profile` to `value`. Fails with InvalidArgument
 // naming the field when it is unknown or `value` is not finite or out of its
 // range.
-Status SetProfileField(ScoringProfile& profile, std::string_view name, double value);
+PATHRANK_EXPORT Status SetProfileField(ScoringProfile& profile, std::string_view name,
+                                       double value);
 
 // The value of field `name`. REQUIRES: name is in ProfileFieldNames().
-double GetProfileField(const ScoringProfile& profile, std::string_view name);
+PATHRANK_EXPORT double GetProfileField(const ScoringProfile& profile, std::string_view name);
 
 // Applies `overrides` (field name -> value) on top of `base`. Every problem
 // is reported as a field error at "<pointer_prefix>/<name>".
-Result<ScoringProfile> ApplyProfileOverrides(const ScoringProfile& base,
-                                             const std::map<std::string, double>& overrides,
-                                             std::string_view pointer_prefix = "/weights");
+PATHRANK_EXPORT Result<ScoringProfile> ApplyProfileOverrides(
+    const ScoringProfile& base, const std::map<std::string, double>& overrides,
+    std::string_view pointer_prefix = "/weights");
 
 // The named profiles built in: "default", "goal-first" (relevance dominates),
 // "foundations-first" (coverage and foundation dominate, for learners without
 // goals), "quick-wins" (effort weighs more).
-const std::map<std::string, ScoringProfile>& BuiltinProfiles();
+PATHRANK_EXPORT const std::map<std::string, ScoringProfile>& BuiltinProfiles();
 
 // Parses a `pathrank.profile/v1` document:
 //   {"format": "pathrank.profile/v1", "name": "tuned", "weights": {"w_rel": 2.0, ...}}
 // Missing weights keep their defaults. Errors name the JSON pointer.
-Result<ScoringProfile> ParseProfileJson(std::string_view text);
+PATHRANK_EXPORT Result<ScoringProfile> ParseProfileJson(std::string_view text);
 // The `pathrank.profile/v1` document of `profile` (every weight written);
 // ParseProfileJson(FormatProfileJson(p)) == p.
-std::string FormatProfileJson(const ScoringProfile& profile);
+PATHRANK_EXPORT std::string FormatProfileJson(const ScoringProfile& profile);
 // Reads and parses `path`; errors are prefixed with the path.
-Result<ScoringProfile> LoadProfileFile(const std::string& path);
+PATHRANK_EXPORT Result<ScoringProfile> LoadProfileFile(const std::string& path);
 
 }  // namespace pathrank
 

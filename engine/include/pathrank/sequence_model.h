@@ -12,11 +12,12 @@
 
 #include <span>
 
+#include "pathrank/export.h"
 #include "pathrank/learner.h"
 
 namespace pathrank {
 
-class SequenceModel {
+class PATHRANK_EXPORT SequenceModel {
  public:
   // Implementations are immutable once built: Score() is called
   // concurrently from any number of threads.

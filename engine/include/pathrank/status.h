@@ -19,6 +19,8 @@
 #include <variant>
 #include <vector>
 
+#include "pathrank/export.h"
+
 namespace pathrank {
 
 // Error codes, named and used as absl::StatusCode.
@@ -34,7 +36,7 @@ enum class StatusCode : int {
 };
 
 // Returns "InvalidArgument", "NotFound", ... for `code`.
-std::string_view StatusCodeName(StatusCode code);
+PATHRANK_EXPORT std::string_view StatusCodeName(StatusCode code);
 
 // One problem with one field of an input document.
 struct FieldError {
@@ -42,7 +44,7 @@ struct FieldError {
   std::string message;  // why, e.g. "must be a number in (0, 10000]"
 };
 
-class [[nodiscard]] Status {
+class [[nodiscard]] PATHRANK_EXPORT Status {
  public:
   // An OK status.
   Status() = default;

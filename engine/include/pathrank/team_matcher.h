@@ -31,6 +31,7 @@
 #include <string>
 #include <vector>
 
+#include "pathrank/export.h"
 #include "pathrank/planner.h"
 #include "pathrank/scorer.h"
 
@@ -90,12 +91,14 @@ struct TeamMatch {
 // unknown item or goal, a mastery or weight out of range, or a type no
 // candidate has. The scorer's catalog is the one `request`'s ids name; the
 // result holds dense ids of it and owns everything else.
-Result<std::vector<TeamMatch>> MatchTeam(const Scorer& scorer, const ScoringProfile& profile,
-                                         const TeamMatchRequest& request);
+PATHRANK_EXPORT Result<std::vector<TeamMatch>> MatchTeam(const Scorer& scorer,
+                                                         const ScoringProfile& profile,
+                                                         const TeamMatchRequest& request);
 
 // The distinct "type" attributes of the items of `kind` (all kinds when
 // nullopt), sorted.
-std::vector<std::string> CandidateTypes(const Catalog& catalog, std::optional<ItemKind> kind);
+PATHRANK_EXPORT std::vector<std::string> CandidateTypes(const Catalog& catalog,
+                                                        std::optional<ItemKind> kind);
 
 }  // namespace pathrank
 

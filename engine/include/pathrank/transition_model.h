@@ -36,6 +36,7 @@
 
 #include "pathrank/catalog.h"
 #include "pathrank/eval/trajectory.h"
+#include "pathrank/export.h"
 #include "pathrank/sequence_model.h"
 #include "pathrank/status.h"
 
@@ -50,7 +51,7 @@ struct TransitionModelOptions {
   bool operator==(const TransitionModelOptions&) const = default;
 };
 
-class TransitionModel final : public SequenceModel {
+class PATHRANK_EXPORT TransitionModel final : public SequenceModel {
  public:
   // Learns the counts from `trajectories` over `catalog` (items past the
   // catalog's size are ignored).

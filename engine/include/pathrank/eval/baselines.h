@@ -30,25 +30,28 @@
 #include <string>
 
 #include "pathrank/eval/evaluator.h"
+#include "pathrank/export.h"
 #include "pathrank/scorer.h"
 #include "pathrank/transition_model.h"
 
 namespace pathrank {
 
 // REQUIRES: `scorer` and `sequence` (may be null) outlive the ranker.
-std::unique_ptr<Ranker> MakeProfileRanker(const Scorer& scorer, const ScoringProfile& profile,
-                                          const SequenceModel* sequence,
-                                          std::string name = "pathrank");
-std::unique_ptr<Ranker> MakeCoverageRanker(const Scorer& scorer, const ScoringProfile& base);
-std::unique_ptr<Ranker> MakeRandomRanker(uint64_t seed);
-std::unique_ptr<Ranker> MakeCatalogOrderRanker();
-std::unique_ptr<Ranker> MakePopularityRanker(const Catalog& catalog,
-                                             std::span<const Trajectory> train);
-std::unique_ptr<Ranker> MakeTransitionRanker(const Catalog& catalog,
-                                             std::span<const Trajectory> train);
+PATHRANK_EXPORT std::unique_ptr<Ranker> MakeProfileRanker(const Scorer& scorer,
+                                                          const ScoringProfile& profile,
+                                                          const SequenceModel* sequence,
+                                                          std::string name = "pathrank");
+PATHRANK_EXPORT std::unique_ptr<Ranker> MakeCoverageRanker(const Scorer& scorer,
+                                                           const ScoringProfile& base);
+PATHRANK_EXPORT std::unique_ptr<Ranker> MakeRandomRanker(uint64_t seed);
+PATHRANK_EXPORT std::unique_ptr<Ranker> MakeCatalogOrderRanker();
+PATHRANK_EXPORT std::unique_ptr<Ranker> MakePopularityRanker(const Catalog& catalog,
+                                                             std::span<const Trajectory> train);
+PATHRANK_EXPORT std::unique_ptr<Ranker> MakeTransitionRanker(const Catalog& catalog,
+                                                             std::span<const Trajectory> train);
 
 // The profile with only coverage weighted, thresholds from `base`.
-ScoringProfile CoverageOnlyProfile(const ScoringProfile& base);
+PATHRANK_EXPORT ScoringProfile CoverageOnlyProfile(const ScoringProfile& base);
 
 }  // namespace pathrank
 

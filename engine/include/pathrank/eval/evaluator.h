@@ -21,11 +21,12 @@
 #include "pathrank/eval/metrics.h"
 #include "pathrank/eval/replay.h"
 #include "pathrank/eval/trajectory.h"
+#include "pathrank/export.h"
 #include "pathrank/status.h"
 
 namespace pathrank {
 
-class Ranker {
+class PATHRANK_EXPORT Ranker {
  public:
   virtual ~Ranker() = default;
   // A short name for reports: "pathrank", "random", "transition", ...
@@ -60,15 +61,15 @@ struct RankerResult {
 // Replays every trajectory through every ranker. Fails with InvalidArgument
 // when k is 0 or a ranker is null. Results are in the order of `rankers`
 // and do not depend on `options.threads`.
-Result<std::vector<RankerResult>> Evaluate(const Catalog& catalog,
-                                           std::span<const Trajectory> trajectories,
-                                           std::span<const Ranker* const> rankers,
-                                           const EvalOptions& options);
+PATHRANK_EXPORT Result<std::vector<RankerResult>> Evaluate(const Catalog& catalog,
+                                                           std::span<const Trajectory> trajectories,
+                                                           std::span<const Ranker* const> rankers,
+                                                           const EvalOptions& options);
 
 // True when some `requires` clause of `item` has satisfaction below
 // `theta_req` for `mastery`.
-bool HasUnmetRequires(const Catalog& catalog, std::span<const double> mastery, ItemId item,
-                      double theta_req);
+PATHRANK_EXPORT bool HasUnmetRequires(const Catalog& catalog, std::span<const double> mastery,
+                                      ItemId item, double theta_req);
 
 }  // namespace pathrank
 

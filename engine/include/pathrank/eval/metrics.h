@@ -26,16 +26,18 @@
 #include <cstdint>
 #include <span>
 
+#include "pathrank/export.h"
+
 namespace pathrank {
 
 // REQUIRES: k >= 1. `positions`: 1-based, 0 = not ranked.
-double HitRateAtK(std::span<const uint32_t> positions, size_t k);
-double NdcgAtK(std::span<const uint32_t> positions, size_t k);
-double ReciprocalRank(std::span<const uint32_t> positions);
+PATHRANK_EXPORT double HitRateAtK(std::span<const uint32_t> positions, size_t k);
+PATHRANK_EXPORT double NdcgAtK(std::span<const uint32_t> positions, size_t k);
+PATHRANK_EXPORT double ReciprocalRank(std::span<const uint32_t> positions);
 
 // 1 / log2(position + 1) for position >= 1, from a table for small
 // positions.
-double DiscountAt(uint32_t position);
+PATHRANK_EXPORT double DiscountAt(uint32_t position);
 
 // The metrics of one prediction.
 struct RankMetrics {

@@ -27,6 +27,7 @@
 
 #include "pathrank/catalog.h"
 #include "pathrank/eval/trajectory.h"
+#include "pathrank/export.h"
 #include "pathrank/learner.h"
 
 namespace pathrank {
@@ -41,11 +42,12 @@ struct ReplayStep {
 
 // Calls `visit` once per event of `trajectory`, in order. `learner` is
 // copied into ReplayStep::learner. The ReplayStep is reused between calls.
-void ReplayTrajectory(const Catalog& catalog, const Trajectory& trajectory, size_t learner,
-                      const std::function<void(const ReplayStep&)>& visit);
+PATHRANK_EXPORT void ReplayTrajectory(const Catalog& catalog, const Trajectory& trajectory,
+                                      size_t learner,
+                                      const std::function<void(const ReplayStep&)>& visit);
 
 // Number of events (distinct step numbers) of `trajectory`.
-size_t CountEvents(const Trajectory& trajectory);
+PATHRANK_EXPORT size_t CountEvents(const Trajectory& trajectory);
 
 }  // namespace pathrank
 

@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <span>
 
+#include "pathrank/export.h"
+
 namespace pathrank {
 
 struct WilcoxonResult {
@@ -30,8 +32,8 @@ struct WilcoxonResult {
 //   p = 2 * (1 - Phi(|z|)) = erfc(|z| / sqrt 2).
 // (scipy.stats.wilcoxon(..., zero_method="wilcox", correction=False,
 // method="approx") computes the same.) With n = 0, p = 1.
-WilcoxonResult WilcoxonSignedRank(std::span<const double> differences,
-                                  double zero_tolerance = 1e-12);
+PATHRANK_EXPORT WilcoxonResult WilcoxonSignedRank(std::span<const double> differences,
+                                                  double zero_tolerance = 1e-12);
 
 struct BootstrapInterval {
   double estimate = 0;  // sum(numerators) / sum(denominators)
@@ -44,9 +46,10 @@ struct BootstrapInterval {
 // denominators[l] = its number of steps. Learners are resampled with
 // replacement `resamples` times from a stream seeded by `seed`.
 // REQUIRES: numerators.size() == denominators.size(); confidence in (0, 1).
-BootstrapInterval PairedBootstrap(std::span<const double> numerators,
-                                  std::span<const double> denominators, size_t resamples,
-                                  uint64_t seed, double confidence = 0.95);
+PATHRANK_EXPORT BootstrapInterval PairedBootstrap(std::span<const double> numerators,
+                                                  std::span<const double> denominators,
+                                                  size_t resamples, uint64_t seed,
+                                                  double confidence = 0.95);
 
 }  // namespace pathrank
 

@@ -34,6 +34,7 @@
 
 #include "pathrank/catalog.h"
 #include "pathrank/eval/trajectory.h"
+#include "pathrank/export.h"
 #include "pathrank/status.h"
 
 namespace pathrank {
@@ -55,8 +56,8 @@ struct SimulationOptions {
 // Fails with InvalidArgument when an option is out of range (probabilities
 // in [0, 1], pulls finite and >= 0, min_mastery in (0, 1]) or the catalog is
 // empty.
-Result<std::vector<Trajectory>> SimulateLearners(const Catalog& catalog,
-                                                 const SimulationOptions& options);
+PATHRANK_EXPORT Result<std::vector<Trajectory>> SimulateLearners(const Catalog& catalog,
+                                                                 const SimulationOptions& options);
 
 }  // namespace pathrank
 

@@ -12,6 +12,7 @@
 #include <cstdint>
 
 #include "pathrank/catalog_spec.h"
+#include "pathrank/export.h"
 
 namespace pathrank {
 
@@ -27,7 +28,7 @@ struct SyntheticCatalogOptions {
   uint64_t seed = 1;
 };
 
-CatalogSpec MakeSyntheticCatalog(const SyntheticCatalogOptions& options);
+PATHRANK_EXPORT CatalogSpec MakeSyntheticCatalog(const SyntheticCatalogOptions& options);
 
 }  // namespace pathrank
 

@@ -41,6 +41,7 @@
 #include <vector>
 
 #include "pathrank/catalog.h"
+#include "pathrank/export.h"
 #include "pathrank/learner.h"
 #include "pathrank/status.h"
 
@@ -68,28 +69,27 @@ struct Trajectory {
 // InvalidArgument on a missing header column, an unknown column, a
 // malformed field, an unknown item or goal, a step lower than the learner's
 // previous step, or an item the learner already reached.
-Result<std::vector<Trajectory>> ParseTrajectoriesCsv(const Catalog& catalog, std::string_view text,
-                                                     std::string_view source = "trajectories");
+PATHRANK_EXPORT Result<std::vector<Trajectory>> ParseTrajectoriesCsv(
+    const Catalog& catalog, std::string_view text, std::string_view source = "trajectories");
 
 // Parses JSON lines (blank lines are skipped). Same checks as the CSV reader.
-Result<std::vector<Trajectory>> ParseTrajectoriesJsonl(const Catalog& catalog,
-                                                       std::string_view text,
-                                                       std::string_view source = "trajectories");
+PATHRANK_EXPORT Result<std::vector<Trajectory>> ParseTrajectoriesJsonl(
+    const Catalog& catalog, std::string_view text, std::string_view source = "trajectories");
 
 // Reads `path`: JSON lines when it ends in ".jsonl" or ".ndjson", CSV
 // otherwise. Fails with Unavailable when the file cannot be read.
-Result<std::vector<Trajectory>> LoadTrajectoriesFile(const Catalog& catalog,
-                                                     const std::string& path);
+PATHRANK_EXPORT Result<std::vector<Trajectory>> LoadTrajectoriesFile(const Catalog& catalog,
+                                                                     const std::string& path);
 
 // Serialises as CSV with the header "learner,step,item,mastery,goal"
 // (mastery with up to 4 decimals; goal ids joined by ';' with ":weight" when
 // the weight is not 1). Parsing the result gives `trajectories` back (up to
 // the rounding of mastery).
-std::string FormatTrajectoriesCsv(const Catalog& catalog,
-                                  const std::vector<Trajectory>& trajectories);
+PATHRANK_EXPORT std::string FormatTrajectoriesCsv(const Catalog& catalog,
+                                                  const std::vector<Trajectory>& trajectories);
 
 // Total number of steps (rows) over `trajectories`.
-size_t CountSteps(const std::vector<Trajectory>& trajectories);
+PATHRANK_EXPORT size_t CountSteps(const std::vector<Trajectory>& trajectories);
 
 }  // namespace pathrank
 

@@ -43,6 +43,7 @@
 #include "pathrank/eval/evaluator.h"
 #include "pathrank/eval/significance.h"
 #include "pathrank/eval/trajectory.h"
+#include "pathrank/export.h"
 #include "pathrank/scorer.h"
 #include "pathrank/transition_model.h"
 
@@ -123,14 +124,16 @@ struct TuneReport {
 // Tunes `base` on `trajectories`; `test` (may be empty) is a separate
 // held-out set. Fails with InvalidArgument when an option is out of range or
 // a split would be empty.
-Result<TuneReport> Tune(const Scorer& scorer, const ScoringProfile& base,
-                        std::span<const Trajectory> trajectories, std::span<const Trajectory> test,
-                        const TuneOptions& options);
+PATHRANK_EXPORT Result<TuneReport> Tune(const Scorer& scorer, const ScoringProfile& base,
+                                        std::span<const Trajectory> trajectories,
+                                        std::span<const Trajectory> test,
+                                        const TuneOptions& options);
 
 // Splits learner indexes 0..n-1 into shuffled (seeded) groups by `shares`
 // (which sum to at most 1; the last group takes the rest).
-std::vector<std::vector<size_t>> SplitLearners(size_t n, std::span<const double> shares,
-                                               uint64_t seed);
+PATHRANK_EXPORT std::vector<std::vector<size_t>> SplitLearners(size_t n,
+                                                               std::span<const double> shares,
+                                                               uint64_t seed);
 
 }  // namespace pathrank
 
