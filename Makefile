@@ -2,8 +2,9 @@
 #
 #   make run    install missing packages, build Release, serve the Go catalog on
 #               http://127.0.0.1:8080 with a learner store in var/ (Ctrl-C stops)
-#   make test   install, build with AddressSanitizer + UBSan, run the whole
-#               CTest suite (any finding fails); about 12 minutes on 2 cores
+#   make test   install, then run every stage of TEST_STAGES (below) and print
+#               each stage's time: the whole CTest suite under AddressSanitizer
+#               + UBSan (any finding fails), the Python package, the .deb
 #   make test-all  the same, then the suite again on an optimised build
 #               without sanitizers (two full builds: about 21 minutes)
 #   make bench  build Release and run the Google Benchmarks
@@ -22,11 +23,14 @@ RELEASE_BUILD ?= build-release
 
 export ASAN_OPTIONS := halt_on_error=1:abort_on_error=0:detect_leaks=1:strict_string_checks=1
 export UBSAN_OPTIONS := halt_on_error=1:print_stacktrace=1
+# ccache (when installed; the top CMakeLists uses it) shares objects between
+# the build folders of one checkout: paths are hashed relative to it.
+export CCACHE_BASEDIR := $(CURDIR)
 
 PACKAGE_BUILD ?= build-package
 
 .PHONY: deps run test test-all test-normal test-asan bench bench-http format clean \
-	embed-build test-install test-python package
+	embed-build test-install test-python package test-package
 
 deps:
 	@bash scripts/install-deps.sh
@@ -39,10 +43,13 @@ run: deps
 	$(RELEASE_BUILD)/server/cli/pathrank serve --host 127.0.0.1 --port 8080 \
 	  --catalog datasets/go-backend/catalog.json --db var/pathrank.db
 
-# One full build: every test runs under the sanitizers. Two builds (test-all)
-# took 21 minutes cold on the reference machine, over the 20 the project
-# allows for `make test`.
-test: deps test-asan
+# The stages of `make test`, in order; each is a target of this file that
+# configures and builds what it needs in its own build folder.
+# scripts/run-stages.sh runs them all and prints each one's time.
+TEST_STAGES ?= test-asan test-python test-package
+
+test: deps
+	@bash scripts/run-stages.sh $(TEST_STAGES)
 
 test-all: deps test-asan test-normal
 
@@ -88,7 +95,9 @@ test-python: embed-build
 
 # The .deb: its own Release build installing under /usr with the config in
 # /etc/pathrank (packaging/cpack.cmake), then its file list checked.
-package: deps
+package: deps test-package
+
+test-package:
 	cmake -S . -B $(PACKAGE_BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" \
 	  -DCMAKE_C_FLAGS_RELEASE="-O2 -DNDEBUG" -DPATHRANK_BUILD_TESTS=OFF \
 	  -DPATHRANK_BUILD_BENCH=OFF -DCMAKE_INSTALL_PREFIX=/usr -DPATHRANK_INSTALL_SYSCONFDIR=/etc
