@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "pathrank/sequence_model.h"
+#include "score/batch_kernels.h"
 #include "score/score_kernels.h"
 #include "util/parallel.h"
 
@@ -16,196 +17,44 @@ BatchScorer::BatchScorer(const Scorer& scorer) : scorer_(scorer) {}
 
 namespace {
 
-// The lane kernels: each runs over the `lanes` learners of one row, the same
-// arithmetic as the scalar FusedPass in internal/score_kernels.cc.
+using internal::batch::BatchInputs;
+using internal::batch::Buffers;
+using internal::batch::ClauseRow;
+using internal::batch::CombineRow;
+using internal::batch::MasteryRow;
+using internal::batch::MaxUpdate;
+using internal::batch::PushBoth;
+using internal::batch::PushUnlock;
+using internal::batch::TopK;
 
-// The runner-up and maximum update of a clause's satisfaction. The
-// selects are written on values (std::max returns a reference, which keeps
-// GCC from vectorising) with std::max's and std::min's exact semantics.
-void MaxUpdate(double* __restrict best, double* __restrict next, const double* __restrict m,
-               size_t lanes) {
-  for (size_t j = 0; j < lanes; ++j) {
-    const double b = best[j], n = next[j], x = m[j];
-    const double low = x < b ? x : b;  // std::min(b, x)
-    next[j] = n < low ? low : n;       // std::max(n, low)
-    best[j] = b < x ? x : b;           // std::max(b, x)
-  }
-}
-
-// unlock[j] += share * ((1 - best[j]) * open[j]).
-void PushUnlock(double* __restrict unlock, const double* __restrict best,
-                const double* __restrict open, double share, size_t lanes) {
-  for (size_t j = 0; j < lanes; ++j) unlock[j] += share * ((1.0 - best[j]) * open[j]);
-}
-
-// PushUnlock, and relevance[j] += base[j] * (1 - other) * rel[j] (other
-// being the best mastery among the clause's other alternatives), for one
-// alternative in one loop.
-void PushBoth(double* __restrict unlock, double* __restrict relevance, const double* __restrict own,
-              const double* __restrict best, const double* __restrict next,
-              const double* __restrict open, const double* __restrict base,
-              const double* __restrict rel, double share, size_t lanes) {
-  for (size_t j = 0; j < lanes; ++j) {
-    const double b = best[j], n = next[j];
-    unlock[j] += share * ((1.0 - b) * open[j]);
-    const double other = own[j] == b ? n : b;
-    relevance[j] += base[j] * (1.0 - other) * rel[j];
-  }
-}
-
-// Per clause: coverage accumulates share * best, readiness drops where a
-// requires clause is below theta_req (pass -1 for recommends), and the
-// relevance base is lambda_alt_share * open.
-// `ok` is 1.0 or 0.0 (doubles, so that the loop vectorises).
-void ClauseRow(double* __restrict acc, double* __restrict ok, double* __restrict base,
-               const double* __restrict best, const double* __restrict open, double share,
-               double lambda_alt_share, double threshold, size_t lanes) {
-  for (size_t j = 0; j < lanes; ++j) {
-    const double b = best[j];
-    acc[j] += share * b;
-    ok[j] = b >= threshold ? ok[j] : 0.0;
-    base[j] = lambda_alt_share * open[j];
-  }
-}
-
-// Writes each learner's score of one item (the expressions of Scorer::Score
-// and internal::CombineTerms, relevance and unlock normalised by the
-// learner's maxima). GCC keeps it out of line, compiled for the baseline.
-void CombineRow(const ScoringProfile& p, const double* __restrict m, const double* __restrict cov,
-                const double* __restrict rel, const double* __restrict unl,
-                const double* __restrict seq, const double* __restrict max_rel,
-                const double* __restrict max_unl, const double* __restrict level, double foundation,
-                double hours_scale, double difficulty, double* __restrict score, size_t lanes) {
-  for (size_t j = 0; j < lanes; ++j) {
-    const double r = rel[j], u = unl[j], mr = max_rel[j], mu = max_unl[j];
-    const double rel_n = mr > 0 ? r / mr : 0.0;
-    const double unl_n = mu > 0 ? u / mu : 0.0;
-    const double s = seq != nullptr ? seq[j] : 0.0;
-    // std::clamp(x, 0.0, 1.0) written on values, so that the loop vectorises.
-    const double x = (difficulty - level[j] - 1.0) / 3.0;
-    const double above = x < 0.0 ? 0.0 : (1.0 < x ? 1.0 : x);
-    const double effort = 0.5 * hours_scale + 0.5 * above;
-    score[j] = (1.0 - m[j]) * (p.w_cov * cov[j] + p.w_rel * rel_n + p.w_unl * unl_n +
-                               p.w_fnd * foundation + p.w_seq * s - p.w_eff * effort);
-  }
-}
-
-// Row i of the item-major mastery, gathered from the learners' columns, and
-// the running sums of internal::LearnerLevel (difficulty and count of the
-// mastered items; adding 0.0 for an item not mastered changes nothing).
-void MasteryRow(double* __restrict row, const double* const* __restrict columns, size_t i,
-                double theta, double difficulty, double* __restrict level_sum,
-                double* __restrict mastered, size_t lanes) {
-  for (size_t j = 0; j < lanes; ++j) row[j] = columns[j][i];
-  for (size_t j = 0; j < lanes; ++j) {
-    const bool is_mastered = row[j] >= theta;
-    level_sum[j] += is_mastered ? difficulty : 0.0;
-    mastered[j] += is_mastered ? 1.0 : 0.0;
-  }
-}
-
-// A matrix of `rows` x `lanes` doubles, row-major.
-struct Lanes {
-  std::vector<double> data;
-  size_t lanes = 0;
-  void Reset(size_t rows, size_t width, double value) {
-    lanes = width;
-    data.assign(rows * width, value);
-  }
-  // Resizes without initialising what is kept (the caller overwrites it).
-  void Resize(size_t rows, size_t width) {
-    lanes = width;
-    data.resize(rows * width);
-  }
-  double* row(size_t r) { return data.data() + r * lanes; }
-  const double* row(size_t r) const { return data.data() + r * lanes; }
-};
-
-// One thread's buffers, reused block after block.
-struct Buffers {
-  Lanes mastery, relevance, unlock, coverage, sequence, score;
-  std::vector<uint8_t> ready;  // items x lanes, 1 when every requires clause is met
-  std::vector<double> open, best, next, base, acc, ok, zeros;
-  std::vector<double> level, mastered, max_rel, max_unl, floor;
-  std::vector<const double*> columns;
-  std::vector<double> sequence_column;  // one learner's sequence term per item
-};
-
-// What every block reads.
-struct BatchInputs {
-  const Scorer& scorer;
-  const Catalog& catalog;
-  std::span<const double> clause_share, alternative_share, foundation, hours_scale, difficulty;
-  const ScoringProfile& profile;
-  const RecommendOptions& options;
-  std::span<const uint8_t> allowed;  // per item: not excluded and of an asked-for kind
-};
-
-// A learner's best candidates so far, best first, at most k: the same list
-// RankCandidates' partial sort gives, since RanksBefore is a total order.
-class TopK {
- public:
-  void Reset(size_t k) {
-    k_ = k;
-    list_.clear();
-  }
-  void Offer(const Scorer& scorer, ItemId item, double score) {
-    if (list_.size() == k_) {
-      const auto& [last_item, last_score] = list_.back();
-      if (score < last_score || !scorer.RanksBefore(item, score, last_item, last_score)) return;
-      list_.pop_back();
-    }
-    size_t at = list_.size();
-    while (at > 0 && scorer.RanksBefore(item, score, list_[at - 1].first, list_[at - 1].second)) {
-      --at;
-    }
-    list_.insert(list_.begin() + static_cast<std::ptrdiff_t>(at), {item, score});
-  }
-  const std::vector<std::pair<ItemId, double>>& list() const { return list_; }
-  // The score an item needs to enter: -infinity until the list is full.
-  double floor() const {
-    return list_.size() < k_ ? -std::numeric_limits<double>::infinity() : list_.back().second;
-  }
-
- private:
-  size_t k_ = 0;
-  std::vector<std::pair<ItemId, double>> list_;
-};
-
-// Scores and ranks one block of learners into `out` (one list per learner).
-// Compiled for AVX-512, AVX2 and the baseline x86-64, the best chosen at
-// load time: the lane loops are the same IEEE operations whatever the width
-// (the engine is built with -ffp-contract=off, so no FMA), so results do not depend
-// on it. The lane kernels are inlined into each clone.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-__attribute__((target_clones("avx512f", "avx2", "default")))
+// The phases of ScoreBlock, always inlined into it so that each
+// instruction-set clone vectorises their lane loops.
+#if defined(__GNUC__)
+#define PATHRANK_BATCH_PHASE [[gnu::always_inline]] inline
+#else
+#define PATHRANK_BATCH_PHASE inline
 #endif
-void ScoreBlock(const BatchInputs& in, std::span<const LearnerState> learners,
-                Buffers& ws,
-                std::span<std::vector<Recommendation>> out) {
+
+// Mastery, item-major (row i holds item i for the block's learners), the
+// learners' levels (internal::LearnerLevel, same sums in the same order), goal
+// demand (as internal::GoalDemand), and the pass's buffers sized and cleared.
+PATHRANK_BATCH_PHASE void GatherBlock(const BatchInputs& in, std::span<const LearnerState> learners,
+                                      Buffers& ws) {
   const Catalog& c = in.catalog;
-  const ScoringProfile& p = in.profile;
   const size_t n = c.item_count();
   const size_t L = learners.size();
-  const auto clauses = c.clauses();
-  const auto alternatives = c.alternatives();
-  const auto order = c.topological_order();
-
-  // Mastery, item-major (row i holds item i for the block's learners), and
-  // the learners' levels (internal::LearnerLevel, same sums in the same order).
   ws.mastery.Resize(n, L);
   ws.level.assign(L, 0.0);
   ws.mastered.assign(L, 0.0);
   ws.columns.resize(L);
   for (size_t j = 0; j < L; ++j) ws.columns[j] = learners[j].mastery.data();
   for (size_t i = 0; i < n; ++i) {
-    MasteryRow(ws.mastery.row(i), ws.columns.data(), i, p.theta, in.difficulty[i], ws.level.data(),
-               ws.mastered.data(), L);
+    MasteryRow(ws.mastery.row(i), ws.columns.data(), i, in.profile.theta, in.difficulty[i],
+               ws.level.data(), ws.mastered.data(), L);
   }
   for (size_t j = 0; j < L; ++j) {
     ws.level[j] = ws.mastered[j] == 0.0 ? 1.0 : ws.level[j] / ws.mastered[j];
   }
-  // Goal demand (as internal::GoalDemand), then the fused pass.
   ws.relevance.Reset(n, L, 0.0);
   for (size_t j = 0; j < L; ++j) {
     for (const auto& [goal, weight] : learners[j].goals) {
@@ -220,61 +69,79 @@ void ScoreBlock(const BatchInputs& in, std::span<const LearnerState> learners,
   ws.max_rel.assign(L, 0.0);
   ws.max_unl.assign(L, 0.0);
   ws.zeros.assign(L, 0.0);
+}
+
+// Item i's clauses, for every learner of the block: its coverage and
+// readiness, and what it pushes into its prerequisites' unlock and
+// relevance rows.
+PATHRANK_BATCH_PHASE void PassClauses(const BatchInputs& in, Buffers& ws, ItemId i, size_t L) {
+  const Catalog& c = in.catalog;
+  const ScoringProfile& p = in.profile;
+  const Item& item = c.item(i);
+  const auto clauses = c.clauses();
+  const auto alternatives = c.alternatives();
+  const double* rel_i = ws.relevance.row(i);
+  const double* m_i = ws.mastery.row(i);
   double* open = ws.open.data();
   double* best = ws.best.data();
   double* next = ws.next.data();
+  bool any_relevance = false;
+  for (size_t j = 0; j < L; ++j) {
+    open[j] = 1.0 - m_i[j];
+    any_relevance |= rel_i[j] != 0.0;
+  }
+  std::fill(ws.acc.begin(), ws.acc.end(), 0.0);
+  std::fill(ws.ok.begin(), ws.ok.end(), 1.0);
+  for (uint32_t k = item.first_clause; k < item.first_clause + item.clause_count; ++k) {
+    const Clause& clause = clauses[k];
+    const ItemId* alt = alternatives.data() + clause.first_alternative;
+    // One alternative (most clauses of real catalogs): its mastery row is
+    // the satisfaction and the runner-up is 0, as MaxUpdate would give.
+    const double* sat = ws.mastery.row(alt[0]);
+    const double* second = ws.zeros.data();
+    if (clause.alternative_count > 1) {
+      std::fill(best, best + L, 0.0);
+      std::fill(next, next + L, 0.0);
+      for (uint32_t a = 0; a < clause.alternative_count; ++a) {
+        MaxUpdate(best, next, ws.mastery.row(alt[a]), L);
+      }
+      sat = best;
+      second = next;
+    }
+    const double share = in.clause_share[k];
+    ClauseRow(ws.acc.data(), ws.ok.data(), ws.base.data(), sat, open, share,
+              p.lambda * in.alternative_share[k],
+              clause.type == ClauseType::kRequires ? p.theta_req : -1.0, L);
+    for (uint32_t a = 0; a < clause.alternative_count; ++a) {
+      if (any_relevance) {
+        PushBoth(ws.unlock.row(alt[a]), ws.relevance.row(alt[a]), ws.mastery.row(alt[a]), sat,
+                 second, open, ws.base.data(), rel_i, share, L);
+      } else {
+        PushUnlock(ws.unlock.row(alt[a]), sat, open, share, L);
+      }
+    }
+  }
+  std::copy(ws.acc.begin(), ws.acc.end(), ws.coverage.row(i));
+  uint8_t* ready_row = ws.ready.data() + i * L;
+  for (size_t j = 0; j < L; ++j) ready_row[j] = ws.ok[j] != 0.0;
+}
 
+// The fused pass, dependents before prerequisites (reverse topological
+// order): coverage, readiness, unlock and relevance of every item, and the
+// maxima that normalise the last two.
+PATHRANK_BATCH_PHASE void FusedPass(const BatchInputs& in, Buffers& ws, size_t L) {
+  const auto order = in.catalog.topological_order();
   for (size_t pos = order.size(); pos-- > 0;) {
     const ItemId i = order[pos];
-    const Item& item = c.item(i);
-    const double* rel_i = ws.relevance.row(i);
-    if (item.clause_count > 0) {
-      const double* m_i = ws.mastery.row(i);
-      bool any_relevance = false;
-      for (size_t j = 0; j < L; ++j) {
-        open[j] = 1.0 - m_i[j];
-        any_relevance |= rel_i[j] != 0.0;
-      }
-      std::fill(ws.acc.begin(), ws.acc.end(), 0.0);
-      std::fill(ws.ok.begin(), ws.ok.end(), 1.0);
-      for (uint32_t k = item.first_clause; k < item.first_clause + item.clause_count; ++k) {
-        const Clause& clause = clauses[k];
-        const ItemId* alt = alternatives.data() + clause.first_alternative;
-        // One alternative (most clauses of real catalogs): its mastery row is
-        // the satisfaction and the runner-up is 0, as MaxUpdate would give.
-        const double* sat = ws.mastery.row(alt[0]);
-        const double* second = ws.zeros.data();
-        if (clause.alternative_count > 1) {
-          std::fill(best, best + L, 0.0);
-          std::fill(next, next + L, 0.0);
-          for (uint32_t a = 0; a < clause.alternative_count; ++a) {
-            MaxUpdate(best, next, ws.mastery.row(alt[a]), L);
-          }
-          sat = best;
-          second = next;
-        }
-        const double share = in.clause_share[k];
-        ClauseRow(ws.acc.data(), ws.ok.data(), ws.base.data(), sat, open, share,
-                  p.lambda * in.alternative_share[k],
-                  clause.type == ClauseType::kRequires ? p.theta_req : -1.0, L);
-        for (uint32_t a = 0; a < clause.alternative_count; ++a) {
-          if (any_relevance) {
-            PushBoth(ws.unlock.row(alt[a]), ws.relevance.row(alt[a]), ws.mastery.row(alt[a]), sat,
-                     second, open, ws.base.data(), rel_i, share, L);
-          } else {
-            PushUnlock(ws.unlock.row(alt[a]), sat, open, share, L);
-          }
-        }
-      }
-      std::copy(ws.acc.begin(), ws.acc.end(), ws.coverage.row(i));
-      uint8_t* ready_row = ws.ready.data() + i * L;
-      for (size_t j = 0; j < L; ++j) ready_row[j] = ws.ok[j] != 0.0;
+    if (in.catalog.item(i).clause_count > 0) {
+      PassClauses(in, ws, i, L);
     } else {  // no clause: fully covered and ready
       std::fill(ws.coverage.row(i), ws.coverage.row(i) + L, 1.0);
       std::fill(ws.ready.data() + i * L, ws.ready.data() + (i + 1) * L, uint8_t{1});
     }
     // Every dependent of i came before it: its relevance and unlock are
     // final, and enter the maxima that normalise them.
+    const double* rel_i = ws.relevance.row(i);
     const double* unl_i = ws.unlock.row(i);
     for (size_t j = 0; j < L; ++j) {
       const double r = rel_i[j], u = unl_i[j];
@@ -282,20 +149,27 @@ void ScoreBlock(const BatchInputs& in, std::span<const LearnerState> learners,
       ws.max_unl[j] = ws.max_unl[j] < u ? u : ws.max_unl[j];
     }
   }
+}
 
-  const bool with_sequence = in.options.sequence != nullptr;
-  if (with_sequence) {
-    ws.sequence.Resize(n, L);
-    ws.sequence_column.resize(n);
-    for (size_t j = 0; j < L; ++j) {
-      in.options.sequence->Score(learners[j], ws.sequence_column);
-      for (size_t i = 0; i < n; ++i) ws.sequence.row(i)[j] = ws.sequence_column[i];
-    }
+// The sequence term of every item and learner, when the options have a model.
+PATHRANK_BATCH_PHASE void SequenceRows(const BatchInputs& in,
+                                       std::span<const LearnerState> learners, Buffers& ws) {
+  const size_t n = in.catalog.item_count();
+  ws.sequence.Resize(n, learners.size());
+  ws.sequence_column.resize(n);
+  for (size_t j = 0; j < learners.size(); ++j) {
+    in.options.sequence->Score(learners[j], ws.sequence_column);
+    for (size_t i = 0; i < n; ++i) ws.sequence.row(i)[j] = ws.sequence_column[i];
   }
+}
 
-  // Normalise, combine (the expression of internal::CombineTerms) and rank
-  // (the filter of internal::RankCandidates) in one pass over the items.
-  std::vector<TopK> top(L);
+// Normalises, combines (the expression of internal::CombineTerms) and ranks
+// (the filter of internal::RankCandidates) in one pass over the items.
+PATHRANK_BATCH_PHASE void RankBlock(const BatchInputs& in, Buffers& ws, bool with_sequence,
+                                    std::span<TopK> top) {
+  const ScoringProfile& p = in.profile;
+  const size_t n = in.catalog.item_count();
+  const size_t L = top.size();
   for (TopK& t : top) t.Reset(in.options.k);
   // Below a learner's floor (the k-th best score so far) nothing can enter
   // its list; most items stop at this one comparison.
@@ -318,7 +192,13 @@ void ScoreBlock(const BatchInputs& in, std::span<const LearnerState> learners,
       floor[j] = top[j].floor();
     }
   }
+}
 
+// Each learner's list, with the terms of every recommended item.
+PATHRANK_BATCH_PHASE void WriteBlock(const BatchInputs& in, const Buffers& ws, bool with_sequence,
+                                     std::span<const TopK> top,
+                                     std::span<std::vector<Recommendation>> out) {
+  const size_t L = top.size();
   for (size_t j = 0; j < L; ++j) {
     auto& list = out[j];
     list.clear();
@@ -339,6 +219,26 @@ void ScoreBlock(const BatchInputs& in, std::span<const LearnerState> learners,
       list.push_back(std::move(r));
     }
   }
+}
+
+// Scores and ranks one block of learners into `out` (one list per learner).
+// Compiled for AVX-512, AVX2 and the baseline x86-64, the best chosen at
+// load time: the lane loops are the same IEEE operations whatever the width
+// (the engine is built with -ffp-contract=off, so no FMA), so results do not
+// depend on it. The phases and lane kernels are inlined into each clone.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("avx512f", "avx2", "default")))
+#endif
+void ScoreBlock(const BatchInputs& in, std::span<const LearnerState> learners, Buffers& ws,
+                std::span<std::vector<Recommendation>> out) {
+  const size_t L = learners.size();
+  GatherBlock(in, learners, ws);
+  FusedPass(in, ws, L);
+  const bool with_sequence = in.options.sequence != nullptr;
+  if (with_sequence) SequenceRows(in, learners, ws);
+  std::vector<TopK> top(L);
+  RankBlock(in, ws, with_sequence, top);
+  WriteBlock(in, ws, with_sequence, top, out);
 }
 
 }  // namespace

@@ -35,6 +35,9 @@ class PATHRANK_EXPORT Ranker {
   // returns how many leading items the ranker would actually recommend (the
   // rest only completes the order so that every truth gets a position).
   // Coverage and unmet requires count the first min(k, that) items.
+  // Evaluate calls Rank from options.threads threads at once: an
+  // implementation must be safe to call concurrently (const, no shared
+  // mutable state without a lock).
   virtual size_t Rank(const ReplayStep& step, std::vector<ItemId>* ranking) const = 0;
 };
 
@@ -60,14 +63,17 @@ struct RankerResult {
 
 // Replays every trajectory through every ranker. Fails with InvalidArgument
 // when k is 0 or a ranker is null. Results are in the order of `rankers`
-// and do not depend on `options.threads`.
+// and do not depend on `options.threads`. REQUIRES: every trajectory was
+// read against `catalog` (its dense ids); the rankers outlive the call and are
+// shared by the worker threads (see Ranker::Rank). The results own their data.
 PATHRANK_EXPORT Result<std::vector<RankerResult>> Evaluate(const Catalog& catalog,
                                                            std::span<const Trajectory> trajectories,
                                                            std::span<const Ranker* const> rankers,
                                                            const EvalOptions& options);
 
 // True when some `requires` clause of `item` has satisfaction below
-// `theta_req` for `mastery`.
+// `theta_req` for `mastery`. REQUIRES: mastery.size() == catalog.item_count()
+// and item < catalog.item_count().
 PATHRANK_EXPORT bool HasUnmetRequires(const Catalog& catalog, std::span<const double> mastery,
                                       ItemId item, double theta_req);
 

@@ -41,7 +41,9 @@ struct ReplayStep {
 };
 
 // Calls `visit` once per event of `trajectory`, in order. `learner` is
-// copied into ReplayStep::learner. The ReplayStep is reused between calls.
+// copied into ReplayStep::learner. The ReplayStep is reused between calls:
+// `visit` must not keep a reference to it. REQUIRES: `trajectory` was read
+// against `catalog`. Thread-safe for distinct trajectories.
 PATHRANK_EXPORT void ReplayTrajectory(const Catalog& catalog, const Trajectory& trajectory,
                                       size_t learner,
                                       const std::function<void(const ReplayStep&)>& visit);

@@ -55,7 +55,8 @@ struct SimulationOptions {
 
 // Fails with InvalidArgument when an option is out of range (probabilities
 // in [0, 1], pulls finite and >= 0, min_mastery in (0, 1]) or the catalog is
-// empty.
+// empty. Deterministic for a seed; the trajectories hold dense ids of
+// `catalog` and own everything else. Thread-safe (no shared state).
 PATHRANK_EXPORT Result<std::vector<Trajectory>> SimulateLearners(const Catalog& catalog,
                                                                  const SimulationOptions& options);
 

@@ -28,6 +28,8 @@ struct SyntheticCatalogOptions {
   uint64_t seed = 1;
 };
 
+// The spec described above (it builds without a cycle: clauses point to
+// earlier items only). Deterministic for a seed; the caller owns the spec.
 PATHRANK_EXPORT CatalogSpec MakeSyntheticCatalog(const SyntheticCatalogOptions& options);
 
 }  // namespace pathrank

@@ -68,7 +68,9 @@ struct Trajectory {
 // column 3: unknown item \"gni\" in catalog \"go-backend\""). Fails with
 // InvalidArgument on a missing header column, an unknown column, a
 // malformed field, an unknown item or goal, a step lower than the learner's
-// previous step, or an item the learner already reached.
+// previous step, or an item the learner already reached. The trajectories
+// hold dense ids of `catalog` (valid for it only) and own everything else;
+// `text` is not kept. Thread-safe.
 PATHRANK_EXPORT Result<std::vector<Trajectory>> ParseTrajectoriesCsv(
     const Catalog& catalog, std::string_view text, std::string_view source = "trajectories");
 

@@ -123,7 +123,10 @@ struct TuneReport {
 
 // Tunes `base` on `trajectories`; `test` (may be empty) is a separate
 // held-out set. Fails with InvalidArgument when an option is out of range or
-// a split would be empty.
+// a split would be empty. REQUIRES: the trajectories were read against
+// scorer.catalog(). The scorer is only read (one may tune while it serves).
+// Deterministic for options' seed whatever the thread count; the report owns
+// its data.
 PATHRANK_EXPORT Result<TuneReport> Tune(const Scorer& scorer, const ScoringProfile& base,
                                         std::span<const Trajectory> trajectories,
                                         std::span<const Trajectory> test,
