@@ -8,7 +8,7 @@
 // walking simdjson's tape, and a document outlives the thread's parser,
 // which the next parse reuses. Why not nlohmann for input: parsing a 3 KB
 // recommendation body into its DOM took about a third of the server's CPU
-// per request. Answers are still written with nlohmann (json_*.cc).
+// per request. Answers are written with json::Writer (util/json/).
 //
 // Grammar: RFC 8259 as simdjson checks it. Strings must be valid UTF-8,
 // with \u escapes decoded and surrogates paired (a lone surrogate is an

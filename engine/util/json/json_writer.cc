@@ -69,7 +69,7 @@ void AppendQuoted(std::string_view s, std::string* out) {
       continue;
     }
     if (c >= 0x80) {
-      const size_t n = pathrank::internal::Utf8SequenceLength(s, i);
+      const size_t n = internal::Utf8SequenceLength(s, i);
       if (n > 0) {
         i += n;
         continue;

@@ -101,7 +101,7 @@ void AppendQuoted(std::string_view value, std::string* out);
 // Appends `value` as Writer::Number writes it.
 void AppendDouble(double value, std::string* out);
 
-namespace internal {
+namespace detail {
 template <typename T, typename = void>
 struct IsMap : std::false_type {};
 template <typename T>
@@ -111,7 +111,7 @@ struct IsRange : std::false_type {};
 template <typename T>
 struct IsRange<T, std::void_t<decltype(std::begin(std::declval<const T&>())),
                               decltype(std::end(std::declval<const T&>()))>> : std::true_type {};
-}  // namespace internal
+}  // namespace detail
 
 template <typename T>
 void Writer::Value(const T& value) {
@@ -125,11 +125,11 @@ void Writer::Value(const T& value) {
     Number(static_cast<double>(value));
   } else if constexpr (std::is_convertible_v<const T&, std::string_view>) {
     String(std::string_view(value));
-  } else if constexpr (internal::IsMap<T>::value) {
+  } else if constexpr (detail::IsMap<T>::value) {
     BeginObject();
     for (const auto& [key, item] : value) Member(key, item);
     EndObject();
-  } else if constexpr (internal::IsRange<T>::value) {
+  } else if constexpr (detail::IsRange<T>::value) {
     BeginArray();
     for (const auto& item : value) Value(item);
     EndArray();
