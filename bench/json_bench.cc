@@ -8,17 +8,17 @@
 //   reference, in NlohmannRecommendations).
 
 #include <benchmark/benchmark.h>
+#include <simdjson.h>
 
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <simdjson.h>
 #include <sstream>
 #include <string>
 
 #include "api/json_scoring.h"
-#include "api/json_value.h"
 #include "pathrank/catalog_json.h"
 #include "pathrank/scorer.h"
+#include "util/json/json_document.h"
 #include "util/json/json_writer.h"
 
 namespace pathrank {
@@ -34,7 +34,7 @@ std::string RecommendBody() {
 void BM_JsonDocumentParse(benchmark::State& state) {
   const std::string body = RecommendBody();
   for (auto _ : state) {
-    server::JsonDocument doc;
+    json::JsonDocument doc;
     std::string error;
     benchmark::DoNotOptimize(doc.Parse(body, &error));
     benchmark::DoNotOptimize(doc.root().size);

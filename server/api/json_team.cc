@@ -2,15 +2,10 @@
 
 #include <string>
 
-#include "api/json_value.h"
+#include "util/json/json_document.h"
 #include "util/text.h"
 
 namespace pathrank::json {
-
-using server::JsonChild;
-using server::JsonDocument;
-using server::JsonNode;
-using server::JsonType;
 
 namespace {
 
