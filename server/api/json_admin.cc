@@ -1,83 +1,102 @@
 // Administration and service answers: reload results, plugins, status.
 
-#include <nlohmann/json.hpp>
-
 #include "api/json_api.h"
+#include "util/json/json_writer.h"
 
 namespace pathrank::server {
 
-using Json = nlohmann::ordered_json;
-
 namespace {
 
-Json ReloadMembers(const ServerReloadOutcome& all) {
-  const ReloadOutcome& outcome = all.catalogs;
-  Json catalogs = Json::array(), profiles = Json::array(), progress = Json::array();
-  for (const SourceOutcome& s : outcome.sources) {
-    Json entry;
-    entry["id"] = s.id;
-    entry["ok"] = s.ok;
-    if (!s.ok) entry["error"] = s.error;
-    if (s.kind == "catalog" && s.ok) {
-      entry["version"] = s.version;
-      entry["items"] = s.items;
-      entry["clauses"] = s.clauses;
-      entry["goals"] = s.goals;
-    }
-    (s.kind == "catalog" ? catalogs : profiles).push_back(std::move(entry));
+void WriteSource(json::Writer& w, const SourceOutcome& s) {
+  w.BeginObject();
+  w.Member("id", s.id);
+  w.Member("ok", s.ok);
+  if (!s.ok) w.Member("error", s.error);
+  if (s.kind == "catalog" && s.ok) {
+    w.Member("version", s.version);
+    w.Member("items", s.items);
+    w.Member("clauses", s.clauses);
+    w.Member("goals", s.goals);
   }
-  Json j;
-  j["generation"] = outcome.generation;
-  j["catalogs"] = std::move(catalogs);
-  j["profiles"] = std::move(profiles);
-  for (const ProgressSourceOutcome& p : all.progress) {
-    Json entry;
-    entry["name"] = p.name;
-    entry["ok"] = p.ok;
-    if (!p.ok) {
-      entry["error"] = p.error.message();
-    } else {
-      entry["events"] = p.report.events;
-      entry["learners"] = p.report.learners;
-      entry["learners_created"] = p.report.learners_created;
-      entry["accepted"] = p.report.accepted;
-      entry["duplicates"] = p.report.duplicates;
-      entry["dropped"] = p.report.dropped.size();
-    }
-    progress.push_back(std::move(entry));
+  w.EndObject();
+}
+
+void WriteProgressSource(json::Writer& w, const ProgressSourceOutcome& p) {
+  w.BeginObject();
+  w.Member("name", p.name);
+  w.Member("ok", p.ok);
+  if (!p.ok) {
+    w.Member("error", p.error.message());
+  } else {
+    w.Member("events", p.report.events);
+    w.Member("learners", p.report.learners);
+    w.Member("learners_created", p.report.learners_created);
+    w.Member("accepted", p.report.accepted);
+    w.Member("duplicates", p.report.duplicates);
+    w.Member("dropped", p.report.dropped.size());
   }
-  j["progress_sources"] = std::move(progress);
-  return j;
+  w.EndObject();
 }
 
 }  // namespace
 
-std::string RenderReload(const ServerReloadOutcome& outcome) {
-  return ReloadMembers(outcome).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+std::string RenderReload(const ServerReloadOutcome& all) {
+  const ReloadOutcome& outcome = all.catalogs;
+  json::Writer w;
+  w.BeginObject();
+  w.Member("generation", outcome.generation);
+  for (const bool catalogs : {true, false}) {
+    w.Key(catalogs ? "catalogs" : "profiles");
+    w.BeginArray();
+    for (const SourceOutcome& s : outcome.sources) {
+      if ((s.kind == "catalog") == catalogs) WriteSource(w, s);
+    }
+    w.EndArray();
+  }
+  w.Key("progress_sources");
+  w.BeginArray();
+  for (const ProgressSourceOutcome& p : all.progress) WriteProgressSource(w, p);
+  w.EndArray();
+  w.EndObject();
+  return w.Take();
 }
 
 std::string ReloadExtension(const ServerReloadOutcome& outcome) { return RenderReload(outcome); }
 
 std::string RenderPlugins(const std::vector<PluginSource>& sources) {
-  Json plugins = Json::array();
+  json::Writer w;
+  w.BeginObject();
+  w.Key("plugins");
+  w.BeginArray();
   for (const PluginSource& s : sources) {
-    Json entry;
+    w.BeginObject();
     if (s.info) {
-      entry["name"] = s.info->name;
-      entry["version"] = s.info->version;
-      entry["abi_version"] = s.info->abi_version;
-      entry["description"] = s.info->description;
+      w.Member("name", s.info->name);
+      w.Member("version", s.info->version);
+      w.Member("abi_version", s.info->abi_version);
+      w.Member("description", s.info->description);
     }
-    entry["path"] = s.info ? s.info->path : s.path;
-    entry["catalogs"] = s.catalogs;
-    entry["progress_sources"] = s.progress_sources;
-    entry["config"] = Json::parse(s.config_json, nullptr, false);
-    entry["loaded"] = s.info.has_value();
-    plugins.push_back(std::move(entry));
+    w.Member("path", s.info ? s.info->path : s.path);
+    w.Member("catalogs", s.catalogs);
+    w.Member("progress_sources", s.progress_sources);
+    // The plugin's config subtree, as the config reader wrote it
+    // (JsonDocument::ToJson: compact JSON).
+    w.Key("config");
+    w.Raw(s.config_json.empty() ? std::string_view("{}") : std::string_view(s.config_json));
+    w.Member("loaded", s.info.has_value());
+    w.EndObject();
   }
-  return Json{{"plugins", std::move(plugins)}}.dump();
+  w.EndArray();
+  w.EndObject();
+  return w.Take();
 }
 
-std::string RenderStatus(std::string_view status) { return Json{{"status", status}}.dump(); }
+std::string RenderStatus(std::string_view status) {
+  json::Writer w;
+  w.BeginObject();
+  w.Member("status", status);
+  w.EndObject();
+  return w.Take();
+}
 
 }  // namespace pathrank::server

@@ -1,5 +1,5 @@
-// Scoring answers: the engine results through json_scoring (shared with the
-// CLI's --json), served under the catalog's served id.
+// Scoring answers: the engine results through json_scoring / json_team
+// (shared with the CLI's --json), served under the catalog's served id.
 
 #include "api/json_api.h"
 #include "api/json_scoring.h"
@@ -8,24 +8,23 @@
 namespace pathrank::server {
 
 std::string RenderRecommendations(const ServedCatalog& served, const RecommendAnswer& answer) {
-  nlohmann::ordered_json doc =
-      json::RecommendationsToJson(*served.catalog, answer.profile, answer.items);
-  doc["catalog"] = served.id;
-  return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  json::Writer w;
+  json::WriteRecommendations(w, served.id, *served.catalog, answer.profile, answer.items);
+  return w.Take();
 }
 
 std::string RenderPlan(const ServedCatalog& served, const PlanAnswer& answer) {
-  nlohmann::ordered_json doc =
-      json::PlanToJson(*served.catalog, answer.profile, answer.hours_per_week, answer.plan);
-  doc["catalog"] = served.id;
-  return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  json::Writer w;
+  json::WritePlan(w, served.id, *served.catalog, answer.profile, answer.hours_per_week,
+                  answer.plan);
+  return w.Take();
 }
 
 std::string RenderTeamMatches(const ServedCatalog& served, const TeamMatchAnswer& answer) {
-  nlohmann::ordered_json doc =
-      json::TeamMatchesToJson(*served.catalog, answer.profile, answer.request, answer.items);
-  doc["catalog"] = served.id;
-  return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  json::Writer w;
+  json::WriteTeamMatches(w, served.id, *served.catalog, answer.profile, answer.request,
+                         answer.items);
+  return w.Take();
 }
 
 }  // namespace pathrank::server

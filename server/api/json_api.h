@@ -1,7 +1,7 @@
 // JSON mapping of the API: request bodies in, answers out. Implemented in
-// json_requests.cc, json_catalog.cc, json_learner.cc, json_answers.cc and
-// json_problem.cc, the only server files (with json_config.cc,
-// json_reader.cc and json_scoring.cc) that include nlohmann/json.
+// json_requests.cc, json_catalog.cc, json_learner.cc, json_answers.cc,
+// json_admin.cc and json_problem.cc; every answer is written with
+// json::Writer (util/json/json_writer.h).
 //
 // Parsers return nullopt on success and otherwise the problem to answer:
 // 400 for syntax, wrong types and unknown fields, 422 for values out of

@@ -1,5 +1,5 @@
 // Typed reading of request bodies and the config file for the server's
-// json_*.cc files, over JsonDocument (json_value.h). Problems are collected
+// json_*.cc files, over JsonDocument (util/json/json_document.h). Problems are collected
 // with their JSON pointers in two classes: malformed (syntax, wrong types,
 // unknown or repeated members: HTTP 400) and invalid (well-typed values out
 // of range or naming unknown things: HTTP 422). Private to server/.
@@ -15,10 +15,16 @@
 #include <string_view>
 #include <vector>
 
-#include "api/json_value.h"
 #include "api/problem.h"
+#include "util/json/json_document.h"
 
 namespace pathrank::server {
+
+using json::JsonChild;
+using json::JsonDocument;
+using json::JsonNode;
+using json::JsonType;
+using json::JsonTypeName;
 
 struct JsonErrors {
   std::vector<ProblemField> malformed;

@@ -1,5 +1,5 @@
 // Request bodies of the API (API.md) into api_requests.h values, read with
-// JsonDocument (json_value.h: simdjson, into a compact tree).
+// JsonDocument (util/json/json_document.h: simdjson, into a compact tree).
 
 #include <cmath>
 

@@ -1,125 +1,150 @@
 #include "api/json_team.h"
 
-namespace pathrank::json {
+#include <string>
 
-using nlohmann::json;
-using nlohmann::ordered_json;
+#include "util/json/json_document.h"
+#include "util/text.h"
+
+namespace pathrank::json {
 
 namespace {
 
-std::string Pointer(const std::string& base, const std::string& token) {
-  std::string out = base + "/";
-  for (char ch : token) {
-    if (ch == '~') {
-      out += "~0";
-    } else if (ch == '/') {
-      out += "~1";
+// Reads one {"id", "mastery"} entry at `here`; `fail` records an error.
+template <typename Fail>
+TeamMember ReadMember(const JsonDocument& doc, const JsonNode& entry, const std::string& here,
+                      Fail& fail) {
+  TeamMember member;
+  const JsonNode* id = nullptr;
+  const JsonNode* mastery = nullptr;
+  for (const JsonChild& c : doc.children(entry)) {
+    if (c.key == "id") {
+      id = &doc.node(c.node);  // of repeated members, the last counts
+    } else if (c.key == "mastery") {
+      mastery = &doc.node(c.node);
     } else {
-      out += ch;
+      fail(internal::JsonPointer(here, c.key), "unknown field");
     }
   }
-  return out;
+  if (id == nullptr || id->type != JsonType::kString) {
+    fail(here + "/id", "expected a string");
+  } else {
+    member.id = std::string(id->text);
+  }
+  if (mastery == nullptr) return member;
+  if (mastery->type != JsonType::kObject) {
+    fail(here + "/mastery", "expected an object of item id -> number in [0, 1]");
+    return member;
+  }
+  for (const JsonChild& c : doc.children(*mastery)) {
+    const JsonNode& value = doc.node(c.node);
+    if (value.type != JsonType::kNumber) {
+      fail(internal::JsonPointer(here + "/mastery", c.key), "expected a number in [0, 1]");
+      continue;
+    }
+    member.mastery[std::string(c.key)] = value.number;
+  }
+  return member;
 }
 
 }  // namespace
 
-Result<std::vector<TeamMember>> ParseTeamMembers(const json& value, const std::string& at) {
-  Status errors = Status::InvalidArgument("invalid team members");
-  bool failed = false;
+Result<std::vector<TeamMember>> ParseTeamMembers(std::string_view text) {
+  JsonDocument doc;
+  std::string syntax;
+  if (!doc.Parse(text, &syntax)) return Status::InvalidArgument("not valid JSON");
+  std::vector<FieldError> errors;
   auto fail = [&](const std::string& field, const std::string& message) {
-    errors.AddField(field, message);
-    failed = true;
+    errors.push_back({field, message});
   };
   std::vector<TeamMember> members;
-  if (!value.is_array()) {
-    fail(at, "expected an array of {\"id\", \"mastery\"}");
-    return errors;
-  }
-  for (size_t m = 0; m < value.size(); ++m) {
-    const std::string here = at + "/" + std::to_string(m);
-    const json& entry = value[m];
-    if (!entry.is_object()) {
-      fail(here, "expected an object {\"id\", \"mastery\"}");
-      continue;
-    }
-    TeamMember member;
-    for (auto it = entry.begin(); it != entry.end(); ++it) {
-      if (it.key() != "id" && it.key() != "mastery") fail(Pointer(here, it.key()), "unknown field");
-    }
-    auto id = entry.find("id");
-    if (id == entry.end() || !id->is_string()) {
-      fail(here + "/id", "expected a string");
-    } else {
-      member.id = id->get<std::string>();
-    }
-    auto mastery = entry.find("mastery");
-    if (mastery != entry.end()) {
-      if (!mastery->is_object()) {
-        fail(here + "/mastery", "expected an object of item id -> number in [0, 1]");
-      } else {
-        for (auto it = mastery->begin(); it != mastery->end(); ++it) {
-          if (!it->is_number()) {
-            fail(Pointer(here + "/mastery", it.key()), "expected a number in [0, 1]");
-            continue;
-          }
-          member.mastery[it.key()] = it->get<double>();
-        }
+  const JsonNode& root = doc.root();
+  if (root.type != JsonType::kArray) {
+    fail("", "expected an array of {\"id\", \"mastery\"}");
+  } else {
+    size_t m = 0;
+    for (const JsonChild& c : doc.children(root)) {
+      const std::string here = "/" + std::to_string(m++);
+      const JsonNode& entry = doc.node(c.node);
+      if (entry.type != JsonType::kObject) {
+        fail(here, "expected an object {\"id\", \"mastery\"}");
+        continue;
       }
+      members.push_back(ReadMember(doc, entry, here, fail));
     }
-    members.push_back(std::move(member));
   }
-  if (failed) {
-    std::string message = "invalid team members:";
-    for (const FieldError& e : errors.fields()) message += "\n  " + e.field + ": " + e.message;
-    Status out = Status::InvalidArgument(message);
-    for (const FieldError& e : errors.fields()) out.AddField(e.field, e.message);
-    return out;
-  }
-  return members;
+  if (errors.empty()) return members;
+  std::string message = "invalid team members:";
+  for (const FieldError& e : errors) message += "\n  " + e.field + ": " + e.message;
+  Status out = Status::InvalidArgument(message);
+  for (const FieldError& e : errors) out.AddField(e.field, e.message);
+  return out;
 }
 
-ordered_json TeamMatchesToJson(const Catalog& c, const ScoringProfile& profile,
-                               const TeamMatchRequest& request,
-                               const std::vector<TeamMatch>& matches) {
-  ordered_json items = ordered_json::array();
-  for (const TeamMatch& match : matches) {
-    const Item& item = c.item(match.item);
-    ordered_json experts = ordered_json::array();
-    ordered_json members = ordered_json::array();
-    double training = 0;
-    for (const MemberGap& gap : match.members) {
-      const std::string& id = request.members[gap.member].id;
-      if (gap.expert) experts.push_back(id);
-      ordered_json missing = ordered_json::array();
-      for (const PlanStep& step : gap.plan.steps) {
-        missing.push_back({{"id", c.item(step.item).id}, {"hours", step.hours}});
-      }
-      members.push_back({{"id", id},
-                         {"coverage", gap.coverage},
-                         {"expert", gap.expert},
-                         {"missing", std::move(missing)},
-                         {"hours", gap.plan.total_hours}});
-      training += gap.plan.total_hours;
-    }
-    ordered_json attributes = ordered_json::object();
-    for (const auto& [key, value] : item.attributes) attributes[key] = value;
-    items.push_back({{"id", item.id},
-                     {"title", item.title},
-                     {"fit", match.fit},
-                     {"terms",
-                      {{"goal_fit", match.goal_fit},
-                       {"team_coverage", match.team_coverage},
-                       {"experts", match.experts},
-                       {"experts_share", match.experts_share},
-                       {"ramp_up_hours", match.ramp_up_hours},
-                       {"ramp_up", match.ramp_up},
-                       {"difficulty_gap", match.difficulty_gap}}},
-                     {"attributes", std::move(attributes)},
-                     {"experts", std::move(experts)},
-                     {"members", std::move(members)},
-                     {"training_hours", training}});
+namespace {
+
+void WriteMatch(Writer& w, const Catalog& c, const TeamMatchRequest& request,
+                const TeamMatch& match) {
+  const Item& item = c.item(match.item);
+  w.BeginObject();
+  w.Member("id", item.id);
+  w.Member("title", item.title);
+  w.Member("fit", match.fit);
+  w.Key("terms");
+  w.BeginObject();
+  w.Member("goal_fit", match.goal_fit);
+  w.Member("team_coverage", match.team_coverage);
+  w.Member("experts", match.experts);
+  w.Member("experts_share", match.experts_share);
+  w.Member("ramp_up_hours", match.ramp_up_hours);
+  w.Member("ramp_up", match.ramp_up);
+  w.Member("difficulty_gap", match.difficulty_gap);
+  w.EndObject();
+  w.Member("attributes", item.attributes);
+  w.Key("experts");
+  w.BeginArray();
+  for (const MemberGap& gap : match.members) {
+    if (gap.expert) w.String(request.members[gap.member].id);
   }
-  return {{"catalog", c.id()}, {"profile", profile.name}, {"items", std::move(items)}};
+  w.EndArray();
+  w.Key("members");
+  w.BeginArray();
+  double training = 0;
+  for (const MemberGap& gap : match.members) {
+    w.BeginObject();
+    w.Member("id", request.members[gap.member].id);
+    w.Member("coverage", gap.coverage);
+    w.Member("expert", gap.expert);
+    w.Key("missing");
+    w.BeginArray();
+    for (const PlanStep& step : gap.plan.steps) {
+      w.BeginObject();
+      w.Member("id", c.item(step.item).id);
+      w.Member("hours", step.hours);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.Member("hours", gap.plan.total_hours);
+    w.EndObject();
+    training += gap.plan.total_hours;
+  }
+  w.EndArray();
+  w.Member("training_hours", training);
+  w.EndObject();
+}
+
+}  // namespace
+
+void WriteTeamMatches(Writer& w, std::string_view catalog_id, const Catalog& c,
+                      const ScoringProfile& profile, const TeamMatchRequest& request,
+                      const std::vector<TeamMatch>& matches) {
+  w.BeginObject();
+  w.Member("catalog", catalog_id);
+  w.Member("profile", profile.name);
+  w.Key("items");
+  w.BeginArray();
+  for (const TeamMatch& match : matches) WriteMatch(w, c, request, match);
+  w.EndArray();
+  w.EndObject();
 }
 
 }  // namespace pathrank::json

@@ -49,8 +49,10 @@ struct Problem {
   ProblemType type = ProblemType::kInternal;
   std::string detail;  // one sentence for humans
   std::vector<ProblemField> errors;
-  // Optional extension members, already rendered as a JSON object's members
-  // (e.g. the per-catalog results of a failed reload); "" for none.
+  // Optional extension members, a compact JSON object whose members are
+  // added to the problem document (e.g. the per-catalog results of a failed
+  // reload); its keys must differ from the problem's own members ("type",
+  // "title", "status", "detail", "errors"); "" for none.
   std::string extension_json;
 
   Problem& Add(FieldLocation in, std::string pointer, std::string message) {

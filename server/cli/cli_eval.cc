@@ -2,7 +2,6 @@
 
 #include <iostream>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "cli/cli.h"
@@ -11,6 +10,7 @@
 #include "pathrank/catalog_json.h"
 #include "pathrank/eval/baselines.h"
 #include "pathrank/eval/evaluator.h"
+#include "util/json/json_writer.h"
 
 namespace pathrank::cli {
 
@@ -85,21 +85,30 @@ int RunEval(const EvalArgs& args) {
   auto results = Evaluate(c, *test, rankers, options);
   if (!results) return Fail(results.error());
   if (args.json) {
-    nlohmann::ordered_json out;
-    out["catalog"] = c.id();
-    out["learners"] = test->size();
-    out["k"] = args.k;
-    for (const RankerResult& r : *results) {
-      const RankMetrics m = r.total.mean();
-      out["rankers"].push_back({{"name", r.name},
-                                {"hit_rate", m.hit},
-                                {"ndcg", m.ndcg},
-                                {"mrr", m.rr},
-                                {"coverage", r.coverage},
-                                {"unmet_requires", r.unmet_requires},
-                                {"steps", r.total.count}});
+    json::Writer out(2);
+    out.BeginObject();
+    out.Member("catalog", c.id());
+    out.Member("learners", test->size());
+    out.Member("k", args.k);
+    if (!results->empty()) {
+      out.Key("rankers");
+      out.BeginArray();
+      for (const RankerResult& r : *results) {
+        const RankMetrics m = r.total.mean();
+        out.BeginObject();
+        out.Member("name", r.name);
+        out.Member("hit_rate", m.hit);
+        out.Member("ndcg", m.ndcg);
+        out.Member("mrr", m.rr);
+        out.Member("coverage", r.coverage);
+        out.Member("unmet_requires", r.unmet_requires);
+        out.Member("steps", r.total.count);
+        out.EndObject();
+      }
+      out.EndArray();
     }
-    std::cout << out.dump(2) << '\n';
+    out.EndObject();
+    std::cout << out.text() << '\n';
     return 0;
   }
   std::cout << "catalog " << c.id() << ": " << test->size() << " learners, " << CountSteps(*test)

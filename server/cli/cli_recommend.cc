@@ -77,7 +77,9 @@ int RunRecommend(const RecommendArgs& args) {
   auto ranked = setup->scorer->Recommend(setup->learner, setup->profile, options);
   if (!ranked) return Fail(ranked.error());
   if (args.json) {
-    std::cout << json::RecommendationsToJson(c, setup->profile, *ranked).dump(2) << '\n';
+    json::Writer w(2);
+    json::WriteRecommendations(w, c.id(), c, setup->profile, *ranked);
+    std::cout << w.text() << '\n';
     return 0;
   }
   Table table({"#", "id", "kind", "stage", "score", "cov", "rel", "unl", "fnd", "seq", "eff",
@@ -125,7 +127,9 @@ int RunPath(const PathArgs& args) {
   auto plan = PlanPath(*setup->scorer, setup->learner, setup->profile, options);
   if (!plan) return Fail(plan.error());
   if (args.format == "json") {
-    std::cout << json::PlanToJson(c, setup->profile, args.hours_per_week, *plan).dump(2) << '\n';
+    json::Writer w(2);
+    json::WritePlan(w, c.id(), c, setup->profile, args.hours_per_week, *plan);
+    std::cout << w.text() << '\n';
   } else if (args.format == "dot") {
     std::cout << PlanToDot(c, *plan);
   } else if (args.format == "mermaid") {

@@ -29,11 +29,7 @@ Result<TeamMatchRequest> ReadRequest(const TeamArgs& args) {
   TeamMatchRequest request;
   auto text = ReadFile(args.members_path);
   if (!text) return text.error();
-  nlohmann::json doc = nlohmann::json::parse(*text, nullptr, false);
-  if (doc.is_discarded()) {
-    return Status::InvalidArgument("--members " + args.members_path + ": not valid JSON");
-  }
-  auto members = json::ParseTeamMembers(doc, "");
+  auto members = json::ParseTeamMembers(*text);
   if (!members) return members.error().WithPrefix("--members " + args.members_path);
   request.members = std::move(*members);
   for (const std::string& g : args.goals) {
@@ -70,7 +66,9 @@ int RunTeam(const TeamArgs& args) {
   if (!matches) return Fail(matches.error());
   const Catalog& c = **catalog;
   if (args.json) {
-    std::cout << json::TeamMatchesToJson(c, profile, *request, *matches).dump(2) << '\n';
+    json::Writer w(2);
+    json::WriteTeamMatches(w, c.id(), c, profile, *request, *matches);
+    std::cout << w.text() << '\n';
     return 0;
   }
   Table table({"#", "id", "fit", "goal", "coverage", "experts", "ramp-up h", "gap", "type"},

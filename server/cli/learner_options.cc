@@ -2,10 +2,10 @@
 
 #include <cmath>
 #include <cstdlib>
-#include <nlohmann/json.hpp>
 
 #include "pathrank/catalog_json.h"
 #include "util/file_io.h"
+#include "util/json/json_document.h"
 
 namespace pathrank::cli {
 
@@ -36,17 +36,20 @@ Status SplitWeighted(const std::string& text, char sep, const char* option, std:
 Result<std::map<std::string, double>> ReadMasteryFile(const std::string& path) {
   Result<std::string> text = ReadFile(path);
   if (!text) return text.error();
-  nlohmann::json doc = nlohmann::json::parse(*text, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object()) {
+  json::JsonDocument doc;
+  std::string syntax;
+  if (!doc.Parse(*text, &syntax) || doc.root().type != json::JsonType::kObject) {
     return Status::InvalidArgument("--mastery " + path +
                                    ": expected a JSON object of item id -> mastery");
   }
   std::map<std::string, double> mastery;
-  for (auto it = doc.begin(); it != doc.end(); ++it) {
-    if (!it->is_number()) {
-      return Status::InvalidArgument("--mastery " + path + ": /" + it.key() + " is not a number");
+  for (const json::JsonChild& member : doc.children(doc.root())) {
+    const json::JsonNode& value = doc.node(member.node);
+    if (value.type != json::JsonType::kNumber) {
+      return Status::InvalidArgument("--mastery " + path + ": /" + std::string(member.key) +
+                                     " is not a number");
     }
-    mastery[it.key()] = it->get<double>();
+    mastery[std::string(member.key)] = value.number;  // of repeated keys, the last
   }
   return mastery;
 }

@@ -1,11 +1,11 @@
-#include "api/json_value.h"
+#include "util/json/json_document.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 
-namespace pathrank::server {
+namespace pathrank::json {
 namespace {
 
 using ::testing::HasSubstr;
@@ -88,6 +88,14 @@ TEST(JsonValueTest, ToJsonWritesTheSameValueCompactly) {
       "{\"n\":[1,2.0,-300.0,9007199254740992,1.2345678901234567e+19],\"path\":\"x\xc3\xa9\"}");
   EXPECT_EQ(doc.ToJson(doc.node(members[1].node)), "3");
   EXPECT_EQ(nlohmann::json::parse(doc.ToJson(doc.root())), ToNlohmann(doc, doc.root()));
+}
+
+TEST(JsonValueTest, ToJsonSortsMembersAndKeepsTheLastOfRepeatedKeys) {
+  JsonDocument doc;
+  std::string error;
+  ASSERT_TRUE(doc.Parse(R"({"b": 1, "a": {"z": null, "y": [true]}, "b": "last"})", &error))
+      << error;
+  EXPECT_EQ(doc.ToJson(doc.root()), R"({"a":{"y":[true],"z":null},"b":"last"})");
 }
 
 TEST(JsonValueTest, DocumentOwnsItsStrings) {
@@ -204,4 +212,4 @@ TEST(JsonValueTest, ErrorsDoNotQuoteTheInput) {
 }
 
 }  // namespace
-}  // namespace pathrank::server
+}  // namespace pathrank::json

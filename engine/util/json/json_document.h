@@ -8,7 +8,7 @@
 // walking simdjson's tape, and a document outlives the thread's parser,
 // which the next parse reuses. Why not nlohmann for input: parsing a 3 KB
 // recommendation body into its DOM took about a third of the server's CPU
-// per request. Answers are still written with nlohmann (json_*.cc).
+// per request. Answers are written with json::Writer (util/json/).
 //
 // Grammar: RFC 8259 as simdjson checks it. Strings must be valid UTF-8,
 // with \u escapes decoded and surrogates paired (a lone surrogate is an
@@ -26,8 +26,8 @@
 // not copied. A parsed document is immutable and may be read from many
 // threads. Documents on different threads can be parsed concurrently.
 
-#ifndef PATHRANK_SERVER_API_JSON_VALUE_H_
-#define PATHRANK_SERVER_API_JSON_VALUE_H_
+#ifndef PATHRANK_UTIL_JSON_JSON_DOCUMENT_H_
+#define PATHRANK_UTIL_JSON_JSON_DOCUMENT_H_
 
 #include <cstdint>
 #include <span>
@@ -35,7 +35,7 @@
 #include <string_view>
 #include <vector>
 
-namespace pathrank::server {
+namespace pathrank::json {
 
 enum class JsonType : uint8_t { kNull, kBool, kNumber, kString, kArray, kObject };
 
@@ -81,7 +81,8 @@ class JsonDocument {
     return std::span(children_).subspan(container.first_child, container.size);
   }
 
-  // `value` written back as compact JSON (by nlohmann): the same value, not
+  // `value` written back as compact JSON (by json::Writer, in nlohmann's
+  // layout): the same value, not
   // the same text. Whitespace is dropped, object members are sorted by key
   // (of duplicate keys the last is kept, as a JSON reader would), escapes
   // and numbers are rewritten, and integers beyond 2^53 are the doubles in
@@ -98,6 +99,6 @@ class JsonDocument {
   std::vector<char> strings_;
 };
 
-}  // namespace pathrank::server
+}  // namespace pathrank::json
 
-#endif  // PATHRANK_SERVER_API_JSON_VALUE_H_
+#endif  // PATHRANK_UTIL_JSON_JSON_DOCUMENT_H_

@@ -1,4 +1,4 @@
-#include "api/json_syntax_error.h"
+#include "util/json/json_syntax_error.h"
 
 #include <algorithm>
 #include <iterator>
@@ -6,7 +6,7 @@
 
 #include "util/text_position.h"
 
-namespace pathrank::server {
+namespace pathrank::json {
 
 namespace {
 
@@ -148,4 +148,4 @@ std::string DescribeJsonError(std::string_view text, size_t max_depth,
   return TextPosition(text, 0) + ": " + std::string(fallback_reason);
 }
 
-}  // namespace pathrank::server
+}  // namespace pathrank::json

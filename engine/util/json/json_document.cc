@@ -1,14 +1,15 @@
-#include "api/json_value.h"
+#include "util/json/json_document.h"
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cassert>
 #include <cmath>
-#include <nlohmann/json.hpp>
 
-#include "api/json_syntax_error.h"
+#include "util/json/json_syntax_error.h"
+#include "util/json/json_writer.h"
 
-namespace pathrank::server {
+namespace pathrank::json {
 
 std::string_view JsonTypeName(JsonType type) {
   switch (type) {
@@ -181,44 +182,54 @@ bool JsonDocument::Parse(std::string_view text, std::string* error) {
 
 namespace {
 
-nlohmann::json ToNlohmann(const JsonDocument& doc, const JsonNode& value) {
+void WriteNode(const JsonDocument& doc, const JsonNode& value, Writer& w) {
   switch (value.type) {
     case JsonType::kNull:
-      return nullptr;
+      w.Null();
+      return;
     case JsonType::kBool:
-      return value.boolean;
+      w.Bool(value.boolean);
+      return;
     case JsonType::kNumber:
       // Integers within ±2^53 are exact in the double; keep them integers.
       if (value.integral && std::fabs(value.number) <= 9007199254740992.0) {
-        return static_cast<int64_t>(value.number);
+        w.Int(static_cast<int64_t>(value.number));
+      } else {
+        w.Number(value.number);
       }
-      return value.number;
+      return;
     case JsonType::kString:
-      return std::string(value.text);
-    case JsonType::kArray: {
-      nlohmann::json array = nlohmann::json::array();
-      for (const JsonChild& c : doc.children(value)) {
-        array.push_back(ToNlohmann(doc, doc.node(c.node)));
-      }
-      return array;
-    }
+      w.String(value.text);
+      return;
+    case JsonType::kArray:
+      w.BeginArray();
+      for (const JsonChild& c : doc.children(value)) WriteNode(doc, doc.node(c.node), w);
+      w.EndArray();
+      return;
     case JsonType::kObject: {
-      nlohmann::json object = nlohmann::json::object();
-      for (const JsonChild& c : doc.children(value)) {
-        object[std::string(c.key)] = ToNlohmann(doc, doc.node(c.node));
+      // Sorted by key; of repeated keys the last one (stable sort, then the
+      // last of each run).
+      std::vector<JsonChild> members(doc.children(value).begin(), doc.children(value).end());
+      std::stable_sort(members.begin(), members.end(),
+                       [](const JsonChild& a, const JsonChild& b) { return a.key < b.key; });
+      w.BeginObject();
+      for (size_t i = 0; i < members.size(); ++i) {
+        if (i + 1 < members.size() && members[i + 1].key == members[i].key) continue;
+        w.Key(members[i].key);
+        WriteNode(doc, doc.node(members[i].node), w);
       }
-      return object;
+      w.EndObject();
+      return;
     }
   }
-  return nullptr;
 }
 
 }  // namespace
 
 std::string JsonDocument::ToJson(const JsonNode& value) const {
-  // Strings were validated as UTF-8 by the parse; `replace` only keeps
-  // dump() from throwing, should that ever fail.
-  return ToNlohmann(*this, value).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  Writer w;
+  WriteNode(*this, value, w);
+  return w.Take();
 }
 
-}  // namespace pathrank::server
+}  // namespace pathrank::json

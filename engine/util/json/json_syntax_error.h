@@ -1,16 +1,16 @@
-// Where and why a text is not a JsonDocument (json_value.h), for when
+// Where and why a text is not a JsonDocument (json_document.h), for when
 // simdjson has rejected it: simdjson reports only an error code, so the text
 // is read again by nlohmann's SAX parser, which builds nothing. Only a
-// failed parse pays for this second reading. Private to server/.
+// failed parse pays for this second reading. Private to util/json/.
 
-#ifndef PATHRANK_SERVER_API_JSON_SYNTAX_ERROR_H_
-#define PATHRANK_SERVER_API_JSON_SYNTAX_ERROR_H_
+#ifndef PATHRANK_UTIL_JSON_JSON_SYNTAX_ERROR_H_
+#define PATHRANK_UTIL_JSON_JSON_SYNTAX_ERROR_H_
 
 #include <cstddef>
 #include <string>
 #include <string_view>
 
-namespace pathrank::server {
+namespace pathrank::json {
 
 // "line L, column C: <reason>" for the first problem in `text`, with a
 // 1-based line and byte column. Problems are:
@@ -27,6 +27,6 @@ namespace pathrank::server {
 std::string DescribeJsonError(std::string_view text, size_t max_depth,
                               std::string_view fallback_reason);
 
-}  // namespace pathrank::server
+}  // namespace pathrank::json
 
-#endif  // PATHRANK_SERVER_API_JSON_SYNTAX_ERROR_H_
+#endif  // PATHRANK_UTIL_JSON_JSON_SYNTAX_ERROR_H_
