@@ -36,7 +36,9 @@ async function show(ctx, out, lid) {
       h('p', {class: 'muted small', text: `catalog ${learner.catalog} · created ` +
         `${learner.created_at || '?'} · updated ${learner.updated_at}`}),
       h('p', {text: `Goals: ${goals}. ${Object.keys(learner.mastery).length} items with mastery.`}),
-      h('h4', {text: 'Progress: mastery per stage'}), stageChart(ctx, learner.mastery),
+      h('h4', {text: 'Progress: mastery per stage'}),
+      learner.catalog === ctx.catalog.id ? stageChart(ctx, learner.mastery)
+        : h('p', {class: 'muted', text: `Pick the catalog ${learner.catalog} to see the chart.`}),
       h('h4', {text: 'Recommendations'}),
       h('ol', {class: 'ranking', id: 'learner-recs'},
         recs.items.map((item, i) => rankedItem(ctx, item, i, () => {})))));
