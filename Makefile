@@ -15,7 +15,8 @@
 #   make package  build the .deb (build-package/) and check its file list
 #   make test-console  the web console in Debian's chromium (playwright-core),
 #               against a real `pathrank serve`; screenshots in
-#               build-console/console-e2e/screenshots/
+#               build/console-e2e/screenshots/ (make test runs it too, in
+#               the sanitizer suite: CTest Console.Browser)
 #
 # JOBS sets build parallelism (default 2: the reference machine has 2 cores).
 
@@ -31,7 +32,7 @@ export UBSAN_OPTIONS := halt_on_error=1:print_stacktrace=1
 export CCACHE_BASEDIR := $(CURDIR)
 
 PACKAGE_BUILD ?= build-package
-CONSOLE_BUILD ?= build-console
+CONSOLE_BUILD ?= $(BUILD)
 
 .PHONY: deps run test test-all test-normal test-asan bench bench-http format clean \
 	embed-build test-install test-python package test-package test-console
