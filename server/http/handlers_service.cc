@@ -19,8 +19,11 @@ void HandleReadyz(ServerState& state, const httplib::Request&, httplib::Response
     why = "the server is shutting down";
   } else if (state.registry.snapshot() == nullptr) {
     why = "the catalogs are not loaded yet";
-  } else if (!state.store.is_open()) {
-    why = "the learner store is not open";
+  } else if (Status store = state.store.Ping(); !store.ok()) {
+    // The reason names hosts and files: it goes to the log, not the answer.
+    LogEvent("error", "unavailable", res.get_header_value("X-Request-Id"),
+             "readyz: " + store.message());
+    why = "the learner store is unavailable";
   }
   if (!why.empty()) {
     ReplyProblem(

@@ -9,8 +9,9 @@
 // (returned OK) survives a crash of the process.
 //
 // The store does not know the catalog: callers validate items and goals
-// first. Implementations: SqliteLearnerStore (one file); the interface leaves
-// room for a shared server database behind several stateless replicas.
+// first. Implementations: SqliteLearnerStore (one file, one process) and
+// PgLearnerStore (PostgreSQL, shared by several stateless replicas); pick one
+// with OpenLearnerStore (open_learner_store.h).
 //
 // Thread safety: every method may be called concurrently from any number of
 // threads.
@@ -80,6 +81,13 @@ class LearnerStore {
 
   // How many learners are stored.
   virtual Result<int64_t> CountLearners() = 0;
+
+  // Whether the store can answer now (for /readyz): Ok, or Unavailable with
+  // the reason. A shared database is asked; a file store only checks it is
+  // open.
+  virtual Status Ping() {
+    return is_open() ? Status::Ok() : Status::Unavailable("the learner store is not open");
+  }
 
   // Failed operations so far (NotFound excluded): for the metrics.
   virtual uint64_t error_count() const = 0;

@@ -2,52 +2,12 @@
 
 #include <chrono>
 
+#include "store/schema_migrations.h"
 #include "store/sqlite/sqlite_db.h"
 
 namespace pathrank::server {
 
 namespace {
-
-// Schema migrations: kMigrations[v] takes user_version v to v + 1.
-constexpr const char* kMigrations[] = {
-    // 1: learners, their goals, the append-only progress events and the
-    // current mastery per (learner, item).
-    R"sql(
-CREATE TABLE learners(
-  id TEXT PRIMARY KEY,
-  catalog TEXT NOT NULL,
-  created_ms INTEGER NOT NULL,
-  updated_ms INTEGER NOT NULL
-) WITHOUT ROWID;
-CREATE TABLE learner_goals(
-  learner TEXT NOT NULL,
-  goal TEXT NOT NULL,
-  weight REAL NOT NULL,
-  PRIMARY KEY(learner, goal)
-) WITHOUT ROWID;
-CREATE TABLE progress_events(
-  seq INTEGER PRIMARY KEY,
-  learner TEXT NOT NULL,
-  event_key TEXT,
-  item TEXT NOT NULL,
-  mastery REAL NOT NULL,
-  at_ms INTEGER NOT NULL,
-  received_ms INTEGER NOT NULL
-);
-CREATE UNIQUE INDEX progress_events_by_key ON progress_events(learner, event_key)
-  WHERE event_key IS NOT NULL;
-CREATE INDEX progress_events_by_learner ON progress_events(learner, seq);
-CREATE TABLE mastery(
-  learner TEXT NOT NULL,
-  item TEXT NOT NULL,
-  value REAL NOT NULL,
-  at_ms INTEGER NOT NULL,
-  seq INTEGER NOT NULL,
-  PRIMARY KEY(learner, item)
-) WITHOUT ROWID;
-)sql",
-};
-static_assert(std::size(kMigrations) == SqliteLearnerStore::kSchemaVersion);
 
 int64_t NowMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -55,23 +15,23 @@ int64_t NowMs() {
       .count();
 }
 
-Status Migrate(Db& db) {
+// Applies the shared schema steps (schema_migrations.h) the file lacks, each
+// in one IMMEDIATE transaction; the version is kept in `PRAGMA user_version`.
+Status Migrate(Db& db, const std::string& path) {
   Result<std::string> version_text = db.QueryText("PRAGMA user_version");
   if (!version_text) return version_text.error();
   const int version = std::stoi(version_text->empty() ? "0" : *version_text);
-  if (version > SqliteLearnerStore::kSchemaVersion) {
-    return Status::FailedPrecondition(
-        "learner store schema version " + std::to_string(version) + " is newer than this build (" +
-        std::to_string(SqliteLearnerStore::kSchemaVersion) + "); upgrade pathrank");
-  }
-  for (int v = version; v < SqliteLearnerStore::kSchemaVersion; ++v) {
+  if (version > kLearnerSchemaVersion) return NewerSchemaError(version, path);
+  for (const SchemaStep& step : SchemaSteps()) {
+    if (step.version <= version) continue;
     PATHRANK_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
-    Status step = db.Exec(kMigrations[v]);
-    if (step.ok()) step = db.Exec("PRAGMA user_version = " + std::to_string(v + 1));
-    if (step.ok()) step = db.Exec("COMMIT");
-    if (!step.ok()) {
+    Status status = db.Exec(step.sqlite);
+    if (status.ok()) status = db.Exec("PRAGMA user_version = " + std::to_string(step.version));
+    if (status.ok()) status = db.Exec("COMMIT");
+    if (!status.ok()) {
       (void)db.Exec("ROLLBACK");
-      return step.WithPrefix("migrating the learner store to version " + std::to_string(v + 1));
+      return status.WithPrefix("migrating the learner store to version " +
+                               std::to_string(step.version));
     }
   }
   return Status::Ok();
@@ -191,7 +151,7 @@ Result<std::unique_ptr<SqliteLearnerStore>> SqliteLearnerStore::Open(const Store
   store->path_ = config.path;
   store->writer_ = std::make_unique<Connection>();
   PATHRANK_RETURN_IF_ERROR(store->writer_->Open(config));
-  PATHRANK_RETURN_IF_ERROR(Migrate(store->writer_->db));
+  PATHRANK_RETURN_IF_ERROR(Migrate(store->writer_->db, config.path));
   PATHRANK_RETURN_IF_ERROR(store->writer_->Prepare());
   for (int i = 0; i < config.readers; ++i) {
     auto reader = std::make_unique<Connection>();

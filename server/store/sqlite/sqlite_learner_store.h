@@ -1,7 +1,7 @@
 // SqliteLearnerStore: the LearnerStore in one SQLite file.
 //
-// WAL journal (readers never wait for the writer), schema migrations keyed by
-// `PRAGMA user_version`, every statement prepared once per connection with
+// WAL journal (readers never wait for the writer), the shared schema steps
+// (schema_migrations.h) with the version in `PRAGMA user_version`, every statement prepared once per connection with
 // bound parameters, a busy timeout for other processes holding the lock.
 // Writes go through one connection under a mutex, each operation in one
 // IMMEDIATE transaction; reads use a small pool of connections, each read in
@@ -28,13 +28,14 @@
 
 #include "ops/config.h"
 #include "store/learner_store.h"
+#include "store/schema_migrations.h"
 
 namespace pathrank::server {
 
 class SqliteLearnerStore final : public LearnerStore {
  public:
   // The schema version this build creates and reads.
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = kLearnerSchemaVersion;
 
   // Opens (creating if needed) the database at `config.path` and migrates it
   // to kSchemaVersion. Fails with Unavailable when the file cannot be opened,
