@@ -15,6 +15,7 @@ set -euo pipefail
 
 action=${1:?usage: pg-test-cluster.sh start|stop|remove DIR}
 dir=${2:?usage: pg-test-cluster.sh start|stop|remove DIR}
+dir=$(realpath -m "$dir")  # the socket path must not be relative to the data folder
 
 bindir=""
 for candidate in "${PATHRANK_PG_BINDIR:-}" /usr/lib/postgresql/*/bin; do

@@ -79,6 +79,14 @@ class LearnerStore {
   virtual Result<ProgressOutcome> AppendProgress(std::string_view id,
                                                  std::span<const ProgressEvent> events) = 0;
 
+  // Ids of stored learners after `after` ("" for the first) in byte order,
+  // at most `limit`: pages for copying a store.
+  virtual Result<std::vector<std::string>> ListLearnerIds(std::string_view after, size_t limit) = 0;
+
+  // Every progress event of learner `id` in arrival order, with its key (""
+  // when it had none). NotFound when the learner is absent.
+  virtual Result<std::vector<ProgressEvent>> ListProgress(std::string_view id) = 0;
+
   // How many learners are stored.
   virtual Result<int64_t> CountLearners() = 0;
 

@@ -88,7 +88,8 @@ Result<std::unique_ptr<PgConnection>> PgConnection::Connect(const PgOptions& opt
   const std::string timeout = std::to_string(options.connect_timeout_s);
   const std::string server_options =
       "-c statement_timeout=" + std::to_string(options.statement_timeout_ms) +
-      " -c lock_timeout=" + std::to_string(options.statement_timeout_ms);
+      " -c lock_timeout=" + std::to_string(options.statement_timeout_ms) +
+      " -c client_min_messages=warning";
   // Later entries win: the URL (dbname, expanded) overrides the defaults.
   const char* keys[] = {
       "connect_timeout", "options", "application_name", "keepalives_idle", "tcp_user_timeout",

@@ -25,6 +25,7 @@ Status NoLearner(std::string_view id) {
 // Every statement the store runs, prepared once per connection.
 constexpr std::pair<const char*, const char*> kStatements[] = {
     {"lock_learner", "SELECT 1 FROM learners WHERE id = $1 FOR UPDATE"},
+    {"learner_exists", "SELECT 1 FROM learners WHERE id = $1"},
     // (xmax = 0) is true for a row this statement inserted.
     {"upsert_learner",
      "INSERT INTO learners(id, catalog, created_ms, updated_ms) VALUES($1, $2, $3, $3) "
@@ -56,6 +57,12 @@ constexpr std::pair<const char*, const char*> kStatements[] = {
     {"delete_events", "DELETE FROM progress_events WHERE learner = $1"},
     {"delete_mastery", "DELETE FROM mastery WHERE learner = $1"},
     {"count_learners", "SELECT count(*) FROM learners"},
+    {"list_learners",
+     "SELECT id FROM learners WHERE id COLLATE \"C\" > $1 ORDER BY id COLLATE \"C\" "
+     "LIMIT $2"},
+    {"list_events",
+     "SELECT coalesce(event_key, ''), item, mastery, at_ms FROM progress_events "
+     "WHERE learner = $1 ORDER BY seq"},
     {"ping", "SELECT 1"},
 };
 
@@ -305,6 +312,38 @@ Result<int64_t> PgLearnerStore::CountLearners() {
   Result<PgResult> r = (*c).Run("count_learners", PgParams());
   if (!r) return Counted(r.error());
   return r->Int64(0, 0);
+}
+
+Result<std::vector<std::string>> PgLearnerStore::ListLearnerIds(std::string_view after,
+                                                                size_t limit) {
+  std::vector<std::string> ids;
+  Status status = Transaction([&](PgConnection& c) -> Status {
+    Result<PgResult> r =
+        c.Run("list_learners", PgParams().Text(after).Int64(static_cast<int64_t>(limit)));
+    if (!r) return r.error();
+    for (int i = 0; i < r->rows(); ++i) ids.emplace_back(r->Text(i, 0));
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return ids;
+}
+
+Result<std::vector<ProgressEvent>> PgLearnerStore::ListProgress(std::string_view id) {
+  std::vector<ProgressEvent> events;
+  Status status = Transaction([&](PgConnection& c) -> Status {
+    Result<PgResult> exists = c.Run("learner_exists", PgParams().Text(id));
+    if (!exists) return exists.error();
+    if (exists->rows() == 0) return NoLearner(id);
+    Result<PgResult> r = c.Run("list_events", PgParams().Text(id));
+    if (!r) return r.error();
+    for (int i = 0; i < r->rows(); ++i) {
+      events.push_back({std::string(r->Text(i, 1)), r->Double(i, 2), r->Int64(i, 3),
+                        std::string(r->Text(i, 0))});
+    }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return events;
 }
 
 Status PgLearnerStore::Ping() {

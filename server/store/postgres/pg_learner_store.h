@@ -62,6 +62,8 @@ class PgLearnerStore final : public LearnerStore {
   Status DeleteLearner(std::string_view id) override;
   Result<ProgressOutcome> AppendProgress(std::string_view id,
                                          std::span<const ProgressEvent> events) override;
+  Result<std::vector<std::string>> ListLearnerIds(std::string_view after, size_t limit) override;
+  Result<std::vector<ProgressEvent>> ListProgress(std::string_view id) override;
   Result<int64_t> CountLearners() override;
   // Runs a trivial query on a pooled connection (reconnecting if needed).
   Status Ping() override;

@@ -53,6 +53,8 @@ class SqliteLearnerStore final : public LearnerStore {
   Status DeleteLearner(std::string_view id) override;
   Result<ProgressOutcome> AppendProgress(std::string_view id,
                                          std::span<const ProgressEvent> events) override;
+  Result<std::vector<std::string>> ListLearnerIds(std::string_view after, size_t limit) override;
+  Result<std::vector<ProgressEvent>> ListProgress(std::string_view id) override;
   Result<int64_t> CountLearners() override;
   uint64_t error_count() const override { return errors_.load(std::memory_order_relaxed); }
   bool is_open() const override;
