@@ -43,11 +43,16 @@ void HandleMetrics(ServerState& state, const httplib::Request&, httplib::Respons
   }
   gauges.reloads_ok = state.registry.reloads_ok();
   gauges.reloads_failed = state.registry.reloads_failed();
+  // The count doubles as the store's readiness probe, as /readyz's Ping.
+  bool store_answers = false;
   if (state.store.is_open()) {
-    if (Result<int64_t> count = state.store.CountLearners()) gauges.learners = *count;
+    if (Result<int64_t> count = state.store.CountLearners()) {
+      gauges.learners = *count;
+      store_answers = true;
+    }
   }
   gauges.store_errors = state.store.error_count();
-  gauges.ready = !state.stopping && state.registry.snapshot() != nullptr && state.store.is_open();
+  gauges.ready = !state.stopping && state.registry.snapshot() != nullptr && store_answers;
   res.status = 200;
   res.set_content(state.metrics->Render(gauges), "text/plain; version=0.0.4; charset=utf-8");
 }

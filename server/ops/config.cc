@@ -223,8 +223,7 @@ Status ValidateServerConfig(ServerConfig* config, std::vector<std::string>* note
 
   const StoreConfig& store = config->store;
   if (store.path.empty()) {
-    check.Error("/store/path",
-                "must name the SQLite file or a postgresql:// URL (--db PATH|URL)");
+    check.Error("/store/path", "must name the SQLite file or a postgresql:// URL (--db PATH|URL)");
   }
   check.Range(store.busy_timeout_ms, 0, 600000, "/store/busy_timeout_ms");
   check.Range(store.readers, 1, 256, "/store/readers");

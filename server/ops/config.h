@@ -80,9 +80,9 @@ struct StoreConfig {
   bool synchronous_full = true;  // fsync every commit (durable on power loss, not only kill -9)
   int readers = 4;               // read connections in the pool
   // PostgreSQL only.
-  int pool_size = 0;               // connections per replica; 0 = one per worker thread
-  int connect_timeout_s = 2;       // give up connecting after this
-  int statement_timeout_ms = 5000; // the server cancels a statement after this
+  int pool_size = 0;                // connections per replica; 0 = one per worker thread
+  int connect_timeout_s = 2;        // give up connecting after this
+  int statement_timeout_ms = 5000;  // the server cancels a statement after this
 };
 
 struct HttpConfig {

@@ -68,6 +68,9 @@ TEST(PgFaultTest, DatabaseDownAnswers503ThenRecoversByItself) {
   Answer ready = TestServer::Send(client, "GET", "/readyz");
   EXPECT_EQ(ready.status, 503);
   EXPECT_EQ(ready.Header("Retry-After"), "1");
+  Answer metrics = TestServer::Send(client, "GET", "/metrics");
+  EXPECT_EQ(metrics.status, 200);
+  EXPECT_NE(metrics.body.find("pathrank_ready 0"), std::string::npos);
   // No stored learner needed: still served.
   EXPECT_EQ(TestServer::Send(client, "GET", "/healthz").status, 200);
   EXPECT_EQ(TestServer::Send(client, "GET", "/v1/catalogs").status, 200);
