@@ -64,6 +64,7 @@ TEST(ConfigTest, PostgresStoreUrlIsKeptAndThePoolDefaultsToTheWorkerThreads) {
     "store": {"path": "postgresql://app@db:5432/pathrank", "statement_timeout_ms": 2000}})";
   ConfigFlags flags;
   flags.config_file = file;
+  flags.catalogs = {"go=catalog.json"};
   std::vector<std::string> notes;
   auto config = LoadServerConfig(flags, Env({}), &notes);
   ASSERT_TRUE(config.has_value()) << config.error().ToString();
