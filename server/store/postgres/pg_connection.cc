@@ -60,6 +60,41 @@ PgParams& PgParams::Double(double v) {
 
 PgParams& PgParams::Int64(int64_t v) { return Text(std::to_string(v)); }
 
+PgParams& PgParams::TextArray(const std::vector<std::string_view>& v, bool empty_is_null) {
+  std::string out = "{";
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (i > 0) out += ',';
+    if (empty_is_null && v[i].empty()) {
+      out += "NULL";
+      continue;
+    }
+    out += '"';
+    for (char ch : v[i]) {
+      if (ch == '"' || ch == '\\') out += '\\';
+      out += ch;
+    }
+    out += '"';
+  }
+  return Text(out + "}");
+}
+
+PgParams& PgParams::DoubleArray(const std::vector<double>& v) {
+  std::string out = "{";
+  char buffer[32];
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (i > 0) out += ',';
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v[i]);
+    out.append(buffer, end);
+  }
+  return Text(out + "}");
+}
+
+PgParams& PgParams::Int64Array(const std::vector<int64_t>& v) {
+  std::string out = "{";
+  for (size_t i = 0; i < v.size(); ++i) out += (i > 0 ? "," : "") + std::to_string(v[i]);
+  return Text(out + "}");
+}
+
 std::string_view PgResult::Text(int row, int column) const {
   const char* v = PQgetvalue(result_.get(), row, column);
   return std::string_view(v, static_cast<size_t>(PQgetlength(result_.get(), row, column)));

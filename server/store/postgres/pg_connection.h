@@ -39,6 +39,11 @@ class PgParams {
   PgParams& TextOrNull(std::string_view v);  // "" sends NULL
   PgParams& Double(double v);
   PgParams& Int64(int64_t v);
+  // One array parameter, in PostgreSQL's text form ({"a","b"}, {1.5,2}).
+  // TextArray sends "" as a NULL element when `empty_is_null`.
+  PgParams& TextArray(const std::vector<std::string_view>& v, bool empty_is_null);
+  PgParams& DoubleArray(const std::vector<double>& v);
+  PgParams& Int64Array(const std::vector<int64_t>& v);
 
  private:
   friend class PgConnection;

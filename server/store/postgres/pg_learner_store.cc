@@ -42,14 +42,21 @@ constexpr std::pair<const char*, const char*> kStatements[] = {
      "SELECT 0, catalog, 0::float8, created_ms, updated_ms FROM learners WHERE id = $1 "
      "UNION ALL SELECT 1, goal, weight, 0, 0 FROM learner_goals WHERE learner = $1 "
      "UNION ALL SELECT 2, item, value, at_ms, seq FROM mastery WHERE learner = $1"},
-    // The event and, when it is new, the current mastery (kept when the stored
-    // value is later): one round trip. Answers 1 when the event was new.
-    {"append_event",
-     "WITH ev AS (INSERT INTO progress_events(learner, event_key, item, mastery, at_ms, "
-     "received_ms) VALUES($1, $2, $3, $4, $5, $6) "
-     "ON CONFLICT(learner, event_key) WHERE event_key IS NOT NULL DO NOTHING RETURNING seq), "
+    // A whole batch in one round trip: the events in their order (so their
+    // seq is their arrival; a repeated id is skipped, also within the batch),
+    // then per item the latest new event into the current mastery, kept
+    // when the stored value is later. Answers how many events were new.
+    {"append_events",
+     "WITH input AS (SELECT * FROM unnest($2::text[], $3::text[], $4::float8[], $5::int8[]) "
+     "WITH ORDINALITY AS t(event_key, item, mastery, at_ms, ord)), "
+     "ev AS (INSERT INTO progress_events(learner, event_key, item, mastery, at_ms, received_ms) "
+     "SELECT $1, event_key, item, mastery, at_ms, $6 FROM input ORDER BY ord "
+     "ON CONFLICT(learner, event_key) WHERE event_key IS NOT NULL DO NOTHING "
+     "RETURNING seq, item, mastery, at_ms), "
+     "latest AS (SELECT DISTINCT ON (item) item, mastery, at_ms, seq FROM ev "
+     "ORDER BY item, at_ms DESC, seq DESC), "
      "m AS (INSERT INTO mastery(learner, item, value, at_ms, seq) "
-     "SELECT $1, $3, $4, $5, seq FROM ev ON CONFLICT(learner, item) DO UPDATE SET "
+     "SELECT $1, item, mastery, at_ms, seq FROM latest ON CONFLICT(learner, item) DO UPDATE SET "
      "value = excluded.value, at_ms = excluded.at_ms, seq = excluded.seq "
      "WHERE excluded.at_ms >= mastery.at_ms RETURNING 1) "
      "SELECT count(*) FROM ev"},
@@ -286,17 +293,22 @@ Result<ProgressOutcome> PgLearnerStore::AppendProgress(std::string_view id,
     Result<PgResult> locked = c.Run("lock_learner", PgParams().Text(id));
     if (!locked) return locked.error();
     if (locked->rows() == 0) return NoLearner(id);
+    std::vector<std::string_view> keys, items;
+    std::vector<double> values;
+    std::vector<int64_t> times;
     for (const ProgressEvent& e : events) {
-      PgParams p;
-      p.Text(id).TextOrNull(e.key).Text(e.item).Double(e.mastery).Int64(e.at_ms).Int64(now);
-      Result<PgResult> r = c.Run("append_event", p);
-      if (!r) return r.error();
-      if (r->Int64(0, 0) == 1) {
-        ++outcome.accepted;
-      } else {
-        ++outcome.duplicates;
-      }
+      keys.push_back(e.key);
+      items.push_back(e.item);
+      values.push_back(e.mastery);
+      times.push_back(e.at_ms);
     }
+    PgParams p;
+    p.Text(id).TextArray(keys, /*empty_is_null=*/true).TextArray(items, false);
+    p.DoubleArray(values).Int64Array(times).Int64(now);
+    Result<PgResult> r = c.Run("append_events", p);
+    if (!r) return r.error();
+    outcome.accepted = static_cast<size_t>(r->Int64(0, 0));
+    outcome.duplicates = events.size() - outcome.accepted;
     if (outcome.accepted == 0) return Status::Ok();
     return c.Run("touch_learner", PgParams().Text(id).Int64(now)).status();
   });

@@ -14,6 +14,7 @@
 // the SQLite store's exactly (latest time; ties: the later arrival). Event
 // ids are unique per learner (a unique index; INSERT ... ON CONFLICT DO
 // NOTHING): the same id twice is stored once whichever replica receives it.
+// A batch of events is one statement (arrays through unnest): one round trip.
 // An acknowledged write is committed (durable as the server's
 // synchronous_commit setting makes it). Reads are one statement, one
 // snapshot.

@@ -150,6 +150,28 @@ TEST_P(LearnerStoreContract, MasteryValuesRoundTripExactly) {
   EXPECT_EQ(learner->goals.at("g"), 0.1 + 0.2);
 }
 
+// Keys and items are stored as given, whatever characters they hold ("NULL"
+// is a key, not the absence of one).
+TEST_P(LearnerStoreContract, KeysAndItemsKeepEveryCharacter) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->PutLearner("ada", "c", {}).has_value());
+  const std::string odd_item = "it\"em, {1}\\ é";
+  std::vector<ProgressEvent> events = {
+      {odd_item, 0.5, 1, "k\"ey\\,{}"}, {"x", 0.5, 1, "NULL"}, {"y", 0.5, 1, ""}};
+  EXPECT_EQ(store->AppendProgress("ada", events)->accepted, 3u);
+  EXPECT_EQ(store->AppendProgress("ada", events)->accepted, 1u);  // only the key-less one
+  auto learner = store->GetLearner("ada");
+  ASSERT_TRUE(learner.has_value());
+  EXPECT_EQ(learner->mastery.count(odd_item), 1u);
+  auto stored = store->ListProgress("ada");
+  ASSERT_TRUE(stored.has_value());
+  ASSERT_EQ(stored->size(), 4u);
+  EXPECT_EQ((*stored)[0].key, "k\"ey\\,{}");
+  EXPECT_EQ((*stored)[1].key, "NULL");
+  EXPECT_EQ((*stored)[2].key, "");
+}
+
 TEST_P(LearnerStoreContract, KeysAreScopedPerLearner) {
   auto store = Open();
   ASSERT_NE(store, nullptr);
