@@ -12,6 +12,11 @@ packages=(
   binutils
   # libraries
   nlohmann-json3-dev libsqlite3-dev libcpp-httplib-dev libcli11-dev
+  # libpq: the shared learner store on PostgreSQL (server/store/postgres)
+  libpq-dev
+  # the PostgreSQL server: the store tests start a throw-away cluster of it
+  # (scripts/pg-test-cluster.sh); not needed to run pathrank
+  postgresql
   # Eigen: the reference sparse product of bench/sparse_bench.cc (docs/dependencies.md)
   libeigen3-dev
   # libcrypto (SHA-256 of API keys); cpp-httplib depends on it too

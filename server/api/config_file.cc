@@ -39,10 +39,16 @@ void ReadHttp(const JsonDocument& doc, const JsonNode& value, ServerConfig* conf
 void ReadStore(const JsonDocument& doc, const JsonNode& value, const std::string& base_dir,
                ServerConfig* config, JsonErrors* errors) {
   ObjectReader r(doc, value, "/store", errors);
-  r.RejectUnknown({"path", "busy_timeout_ms", "synchronous", "readers"});
-  if (auto v = r.String("path")) config->store.path = Resolve(base_dir, *v);
+  r.RejectUnknown({"path", "busy_timeout_ms", "synchronous", "readers", "pool_size",
+                   "connect_timeout_s", "statement_timeout_ms"});
+  if (auto v = r.String("path")) {
+    config->store.path = IsPostgresUrl(*v) ? *v : Resolve(base_dir, *v);
+  }
   Int(r, "busy_timeout_ms", &config->store.busy_timeout_ms);
   Int(r, "readers", &config->store.readers);
+  Int(r, "pool_size", &config->store.pool_size);
+  Int(r, "connect_timeout_s", &config->store.connect_timeout_s);
+  Int(r, "statement_timeout_ms", &config->store.statement_timeout_ms);
   if (auto v = r.String("synchronous")) {
     if (*v == "full") {
       config->store.synchronous_full = true;

@@ -13,7 +13,7 @@
 #include "ops/progress_import.h"
 #include "pathrank/catalog_json.h"
 #include "pathrank/plugin_host.h"
-#include "store/sqlite/sqlite_learner_store.h"
+#include "store/open_learner_store.h"
 #include "util/file_io.h"
 
 namespace pathrank::cli {
@@ -97,7 +97,8 @@ int RunImportProgress(const ImportProgressArgs& args) {
 
   server::StoreConfig store_config;
   store_config.path = args.db;
-  auto store = server::SqliteLearnerStore::Open(store_config);
+  store_config.pool_size = 1;
+  auto store = server::OpenLearnerStore(store_config);
   if (!store) return Fail(store.error());
   server::ProgressImportOptions options;
   options.source = args.source.empty() ? plugin->info().name : args.source;
@@ -182,7 +183,8 @@ progress
     ->add_option("--catalog", pargs->catalog,
                  "[id=]catalog file the events' items belong to (id: the served id)")
     ->required();
-progress->add_option("--db", pargs->db, "SQLite learner store")->capture_default_str();
+progress->add_option("--db", pargs->db, "Learner store: a SQLite file or a postgresql:// URL")
+    ->capture_default_str();
 progress->add_option("--source", pargs->source,
                      "Source name in derived idempotency keys (default: the plugin's name)");
 progress->add_option("--on-invalid", pargs->on_invalid, "fail: import nothing; drop: skip them")

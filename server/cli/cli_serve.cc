@@ -1,5 +1,5 @@
 // `pathrank serve`: the REST server (API.md) over the configured catalogs
-// and the SQLite learner store.
+// and the learner store (SQLite, or PostgreSQL for a postgresql:// --db).
 //
 // Start-up: config (file, environment, flags) validated once; the store
 // opened and migrated; every catalog loaded (any failure stops the start);
@@ -25,7 +25,7 @@
 #include "ops/catalog_registry.h"
 #include "ops/progress_sources.h"
 #include "ops/reload.h"
-#include "store/sqlite/sqlite_learner_store.h"
+#include "store/open_learner_store.h"
 
 namespace pathrank::cli {
 
@@ -89,8 +89,7 @@ int RunServe(const ConfigFlags& flags) {
   Result<std::unique_ptr<server::AccessLog>> access_log =
       server::AccessLog::Open(config->access_log);
   if (!access_log) return Fail(access_log.error());
-  Result<std::unique_ptr<server::SqliteLearnerStore>> store =
-      server::SqliteLearnerStore::Open(config->store);
+  Result<std::unique_ptr<server::LearnerStore>> store = server::OpenLearnerStore(config->store);
   if (!store) return Fail(store.error());
   server::CatalogRegistry registry(config->catalogs, config->profiles);
   if (Status loaded = registry.LoadAll(); !loaded.ok()) return Fail(loaded);
@@ -117,7 +116,7 @@ int RunServe(const ConfigFlags& flags) {
   }
   Say("listening on http://" + config->host + ":" + std::to_string(*port) + " with " +
       std::to_string(config->http.threads) + " worker threads; catalogs: " + catalogs +
-      "; learner store: " + config->store.path);
+      "; learner store: " + server::DescribeStore(config->store));
 
   std::atomic<bool> done{false};
   std::thread signal_thread(SignalLoop, std::cref(signals), std::ref(state), std::ref(http),
@@ -149,7 +148,10 @@ void AddServeCommand(CLI::App& app, Context& context) {
                        ->check(CLI::Range(0, 65535));
   serve->add_option("--catalog", flags->catalogs,
                     "Catalog file to serve, as PATH or ID=PATH (repeatable)");
-  auto* db_opt = serve->add_option("--db", *db, "SQLite learner store (default var/pathrank.db)");
+  auto* db_opt = serve->add_option(
+      "--db", *db,
+      "Learner store: a SQLite file (default var/pathrank.db, one replica) or a "
+      "postgresql://user@host:port/db URL (shared by several replicas; docs/deployment.md)");
   auto* threads_opt = serve->add_option("--threads", *threads, "Worker threads (default 64)")
                           ->check(CLI::Range(1, 4096));
   auto* log_opt = serve->add_option("--access-log", *access_log,

@@ -19,8 +19,11 @@ void HandleReadyz(ServerState& state, const httplib::Request&, httplib::Response
     why = "the server is shutting down";
   } else if (state.registry.snapshot() == nullptr) {
     why = "the catalogs are not loaded yet";
-  } else if (!state.store.is_open()) {
-    why = "the learner store is not open";
+  } else if (Status store = state.store.Ping(); !store.ok()) {
+    // The reason names hosts and files: it goes to the log, not the answer.
+    LogEvent("error", "unavailable", res.get_header_value("X-Request-Id"),
+             "readyz: " + store.message());
+    why = "the learner store is unavailable";
   }
   if (!why.empty()) {
     ReplyProblem(
@@ -40,11 +43,16 @@ void HandleMetrics(ServerState& state, const httplib::Request&, httplib::Respons
   }
   gauges.reloads_ok = state.registry.reloads_ok();
   gauges.reloads_failed = state.registry.reloads_failed();
+  // The count doubles as the store's readiness probe, as /readyz's Ping.
+  bool store_answers = false;
   if (state.store.is_open()) {
-    if (Result<int64_t> count = state.store.CountLearners()) gauges.learners = *count;
+    if (Result<int64_t> count = state.store.CountLearners()) {
+      gauges.learners = *count;
+      store_answers = true;
+    }
   }
   gauges.store_errors = state.store.error_count();
-  gauges.ready = !state.stopping && state.registry.snapshot() != nullptr && state.store.is_open();
+  gauges.ready = !state.stopping && state.registry.snapshot() != nullptr && store_answers;
   res.status = 200;
   res.set_content(state.metrics->Render(gauges), "text/plain; version=0.0.4; charset=utf-8");
 }

@@ -24,6 +24,8 @@ void ReplyJson(httplib::Response& res, int status, std::string body) {
 
 void ReplyProblem(httplib::Response& res, const Problem& problem) {
   res.status = HttpStatus(problem.type);
+  // 503 means "retry later": say when (RFC 9110 §10.2.3).
+  if (res.status == 503) res.set_header("Retry-After", "1");
   res.set_content(RenderProblem(problem), kProblemJson);
 }
 

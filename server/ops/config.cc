@@ -222,9 +222,15 @@ Status ValidateServerConfig(ServerConfig* config, std::vector<std::string>* note
   }
 
   const StoreConfig& store = config->store;
-  if (store.path.empty()) check.Error("/store/path", "must name the SQLite file (--db PATH)");
+  if (store.path.empty()) {
+    check.Error("/store/path", "must name the SQLite file or a postgresql:// URL (--db PATH|URL)");
+  }
   check.Range(store.busy_timeout_ms, 0, 600000, "/store/busy_timeout_ms");
   check.Range(store.readers, 1, 256, "/store/readers");
+  check.Range(store.pool_size, 0, 1024, "/store/pool_size");
+  check.Range(store.connect_timeout_s, 1, 600, "/store/connect_timeout_s");
+  check.Range(store.statement_timeout_ms, 1, 600000, "/store/statement_timeout_ms");
+  if (config->store.pool_size == 0) config->store.pool_size = config->http.threads;
 
   std::set<std::string> hashes;
   for (size_t i = 0; i < config->api_keys.size(); ++i) {

@@ -66,11 +66,23 @@ struct ProfileSourceConfig {
   std::string path;
 };
 
+// True when a store path names a PostgreSQL database: a libpq URL starting
+// postgresql:// or postgres://. Anything else is a SQLite file.
+inline bool IsPostgresUrl(std::string_view path) {
+  return path.starts_with("postgresql://") || path.starts_with("postgres://");
+}
+
 struct StoreConfig {
-  std::string path = "var/pathrank.db";  // SQLite file
-  int busy_timeout_ms = 5000;            // wait this long on a locked database
+  // A SQLite file, or a postgresql:// (postgres://) URL for PostgreSQL.
+  std::string path = "var/pathrank.db";
+  // SQLite only.
+  int busy_timeout_ms = 5000;    // wait this long on a locked database
   bool synchronous_full = true;  // fsync every commit (durable on power loss, not only kill -9)
   int readers = 4;               // read connections in the pool
+  // PostgreSQL only.
+  int pool_size = 0;                // connections per replica; 0 = one per worker thread
+  int connect_timeout_s = 2;        // give up connecting after this
+  int statement_timeout_ms = 5000;  // the server cancels a statement after this
 };
 
 struct HttpConfig {

@@ -143,7 +143,7 @@ std::string Metrics::Render(const StateGauges& state) const {
       "pathrank_store_errors_total " +
       std::to_string(state.store_errors) + "\n";
   out +=
-      "# HELP pathrank_ready 1 when catalogs are loaded and the store is open.\n"
+      "# HELP pathrank_ready 1 when catalogs are loaded and the store answers.\n"
       "# TYPE pathrank_ready gauge\n"
       "pathrank_ready " +
       std::string(state.ready ? "1" : "0") + "\n";

@@ -9,8 +9,9 @@
 // (returned OK) survives a crash of the process.
 //
 // The store does not know the catalog: callers validate items and goals
-// first. Implementations: SqliteLearnerStore (one file); the interface leaves
-// room for a shared server database behind several stateless replicas.
+// first. Implementations: SqliteLearnerStore (one file, one process) and
+// PgLearnerStore (PostgreSQL, shared by several stateless replicas); pick one
+// with OpenLearnerStore (open_learner_store.h).
 //
 // Thread safety: every method may be called concurrently from any number of
 // threads.
@@ -78,8 +79,23 @@ class LearnerStore {
   virtual Result<ProgressOutcome> AppendProgress(std::string_view id,
                                                  std::span<const ProgressEvent> events) = 0;
 
+  // Ids of stored learners after `after` ("" for the first) in byte order,
+  // at most `limit`: pages for copying a store.
+  virtual Result<std::vector<std::string>> ListLearnerIds(std::string_view after, size_t limit) = 0;
+
+  // Every progress event of learner `id` in arrival order, with its key (""
+  // when it had none). NotFound when the learner is absent.
+  virtual Result<std::vector<ProgressEvent>> ListProgress(std::string_view id) = 0;
+
   // How many learners are stored.
   virtual Result<int64_t> CountLearners() = 0;
+
+  // Whether the store can answer now (for /readyz): Ok, or Unavailable with
+  // the reason. A shared database is asked; a file store only checks it is
+  // open.
+  virtual Status Ping() {
+    return is_open() ? Status::Ok() : Status::Unavailable("the learner store is not open");
+  }
 
   // Failed operations so far (NotFound excluded): for the metrics.
   virtual uint64_t error_count() const = 0;

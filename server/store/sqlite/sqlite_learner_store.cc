@@ -1,53 +1,16 @@
+// One file for the one Connection (every statement listed once, in
+// Prepare) and every operation on it: a little over 400 lines.
+
 #include "store/sqlite/sqlite_learner_store.h"
 
 #include <chrono>
 
+#include "store/schema_migrations.h"
 #include "store/sqlite/sqlite_db.h"
 
 namespace pathrank::server {
 
 namespace {
-
-// Schema migrations: kMigrations[v] takes user_version v to v + 1.
-constexpr const char* kMigrations[] = {
-    // 1: learners, their goals, the append-only progress events and the
-    // current mastery per (learner, item).
-    R"sql(
-CREATE TABLE learners(
-  id TEXT PRIMARY KEY,
-  catalog TEXT NOT NULL,
-  created_ms INTEGER NOT NULL,
-  updated_ms INTEGER NOT NULL
-) WITHOUT ROWID;
-CREATE TABLE learner_goals(
-  learner TEXT NOT NULL,
-  goal TEXT NOT NULL,
-  weight REAL NOT NULL,
-  PRIMARY KEY(learner, goal)
-) WITHOUT ROWID;
-CREATE TABLE progress_events(
-  seq INTEGER PRIMARY KEY,
-  learner TEXT NOT NULL,
-  event_key TEXT,
-  item TEXT NOT NULL,
-  mastery REAL NOT NULL,
-  at_ms INTEGER NOT NULL,
-  received_ms INTEGER NOT NULL
-);
-CREATE UNIQUE INDEX progress_events_by_key ON progress_events(learner, event_key)
-  WHERE event_key IS NOT NULL;
-CREATE INDEX progress_events_by_learner ON progress_events(learner, seq);
-CREATE TABLE mastery(
-  learner TEXT NOT NULL,
-  item TEXT NOT NULL,
-  value REAL NOT NULL,
-  at_ms INTEGER NOT NULL,
-  seq INTEGER NOT NULL,
-  PRIMARY KEY(learner, item)
-) WITHOUT ROWID;
-)sql",
-};
-static_assert(std::size(kMigrations) == SqliteLearnerStore::kSchemaVersion);
 
 int64_t NowMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -55,23 +18,23 @@ int64_t NowMs() {
       .count();
 }
 
-Status Migrate(Db& db) {
+// Applies the shared schema steps (schema_migrations.h) the file lacks, each
+// in one IMMEDIATE transaction; the version is kept in `PRAGMA user_version`.
+Status Migrate(Db& db, const std::string& path) {
   Result<std::string> version_text = db.QueryText("PRAGMA user_version");
   if (!version_text) return version_text.error();
   const int version = std::stoi(version_text->empty() ? "0" : *version_text);
-  if (version > SqliteLearnerStore::kSchemaVersion) {
-    return Status::FailedPrecondition(
-        "learner store schema version " + std::to_string(version) + " is newer than this build (" +
-        std::to_string(SqliteLearnerStore::kSchemaVersion) + "); upgrade pathrank");
-  }
-  for (int v = version; v < SqliteLearnerStore::kSchemaVersion; ++v) {
+  if (version > kLearnerSchemaVersion) return NewerSchemaError(version, path);
+  for (const SchemaStep& step : SchemaSteps()) {
+    if (step.version <= version) continue;
     PATHRANK_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
-    Status step = db.Exec(kMigrations[v]);
-    if (step.ok()) step = db.Exec("PRAGMA user_version = " + std::to_string(v + 1));
-    if (step.ok()) step = db.Exec("COMMIT");
-    if (!step.ok()) {
+    Status status = db.Exec(step.sqlite);
+    if (status.ok()) status = db.Exec("PRAGMA user_version = " + std::to_string(step.version));
+    if (status.ok()) status = db.Exec("COMMIT");
+    if (!status.ok()) {
       (void)db.Exec("ROLLBACK");
-      return step.WithPrefix("migrating the learner store to version " + std::to_string(v + 1));
+      return status.WithPrefix("migrating the learner store to version " +
+                               std::to_string(step.version));
     }
   }
   return Status::Ok();
@@ -88,6 +51,7 @@ class SqliteLearnerStore::Connection {
   Statement delete_goals, insert_goal, select_goals;
   Statement insert_event, upsert_mastery, select_mastery, select_recent;
   Statement delete_learner, delete_events, delete_mastery, count_learners;
+  Statement list_learners, list_events;
 
   Status Open(const StoreConfig& config) {
     PATHRANK_RETURN_IF_ERROR(db.Open(config.path, config.busy_timeout_ms));
@@ -125,6 +89,10 @@ class SqliteLearnerStore::Connection {
         {&delete_events, "DELETE FROM progress_events WHERE learner = ?1"},
         {&delete_mastery, "DELETE FROM mastery WHERE learner = ?1"},
         {&count_learners, "SELECT count(*) FROM learners"},
+        {&list_learners, "SELECT id FROM learners WHERE id > ?1 ORDER BY id LIMIT ?2"},
+        {&list_events,
+         "SELECT coalesce(event_key, ''), item, mastery, at_ms FROM progress_events "
+         "WHERE learner = ?1 ORDER BY seq"},
     };
     for (const auto& [statement, sql] : statements) {
       PATHRANK_RETURN_IF_ERROR(statement->Prepare(db.get(), sql));
@@ -191,7 +159,7 @@ Result<std::unique_ptr<SqliteLearnerStore>> SqliteLearnerStore::Open(const Store
   store->path_ = config.path;
   store->writer_ = std::make_unique<Connection>();
   PATHRANK_RETURN_IF_ERROR(store->writer_->Open(config));
-  PATHRANK_RETURN_IF_ERROR(Migrate(store->writer_->db));
+  PATHRANK_RETURN_IF_ERROR(Migrate(store->writer_->db, config.path));
   PATHRANK_RETURN_IF_ERROR(store->writer_->Prepare());
   for (int i = 0; i < config.readers; ++i) {
     auto reader = std::make_unique<Connection>();
@@ -395,6 +363,45 @@ Result<int64_t> SqliteLearnerStore::CountLearners() {
   const int rc = s.Step();
   if (rc != SQLITE_ROW) return Counted(Result<int64_t>(SqliteError(c->db.get(), rc, s.sql())));
   return s.Int64(0);
+}
+
+Result<std::vector<std::string>> SqliteLearnerStore::ListLearnerIds(std::string_view after,
+                                                                    size_t limit) {
+  std::shared_lock open(open_mu_);
+  if (!open_) return Counted(Result<std::vector<std::string>>(Closed()));
+  ReaderLease c(*this);
+  Statement& s = c->list_learners;
+  Statement::Use use(s);
+  s.Bind(1, after);
+  s.Bind(2, static_cast<int64_t>(limit));
+  std::vector<std::string> ids;
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) ids.emplace_back(s.Text(0));
+  if (rc != SQLITE_DONE)
+    return Counted(Result<std::vector<std::string>>(SqliteError(c->db.get(), rc, s.sql())));
+  return ids;
+}
+
+Result<std::vector<ProgressEvent>> SqliteLearnerStore::ListProgress(std::string_view id) {
+  std::shared_lock open(open_mu_);
+  if (!open_) return Counted(Result<std::vector<ProgressEvent>>(Closed()));
+  ReaderLease c(*this);
+  std::vector<ProgressEvent> events;
+  Status status = c->Transaction(c->begin_read, [&]() -> Status {
+    Result<bool> exists = c->Exists(id);
+    if (!exists) return exists.error();
+    if (!*exists) return NoLearner(id);
+    Statement& s = c->list_events;
+    Statement::Use use(s);
+    s.Bind(1, id);
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) {
+      events.push_back({std::string(s.Text(1)), s.Double(2), s.Int64(3), std::string(s.Text(0))});
+    }
+    return rc == SQLITE_DONE ? Status::Ok() : SqliteError(c->db.get(), rc, s.sql());
+  });
+  if (!status.ok()) return Counted(Result<std::vector<ProgressEvent>>(status));
+  return events;
 }
 
 Result<std::string> SqliteLearnerStore::IntegrityCheck() {

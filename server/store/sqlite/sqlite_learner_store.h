@@ -1,7 +1,7 @@
 // SqliteLearnerStore: the LearnerStore in one SQLite file.
 //
-// WAL journal (readers never wait for the writer), schema migrations keyed by
-// `PRAGMA user_version`, every statement prepared once per connection with
+// WAL journal (readers never wait for the writer), the shared schema steps
+// (schema_migrations.h) with the version in `PRAGMA user_version`, every statement prepared once per connection with
 // bound parameters, a busy timeout for other processes holding the lock.
 // Writes go through one connection under a mutex, each operation in one
 // IMMEDIATE transaction; reads use a small pool of connections, each read in
@@ -28,13 +28,14 @@
 
 #include "ops/config.h"
 #include "store/learner_store.h"
+#include "store/schema_migrations.h"
 
 namespace pathrank::server {
 
 class SqliteLearnerStore final : public LearnerStore {
  public:
   // The schema version this build creates and reads.
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = kLearnerSchemaVersion;
 
   // Opens (creating if needed) the database at `config.path` and migrates it
   // to kSchemaVersion. Fails with Unavailable when the file cannot be opened,
@@ -52,6 +53,8 @@ class SqliteLearnerStore final : public LearnerStore {
   Status DeleteLearner(std::string_view id) override;
   Result<ProgressOutcome> AppendProgress(std::string_view id,
                                          std::span<const ProgressEvent> events) override;
+  Result<std::vector<std::string>> ListLearnerIds(std::string_view after, size_t limit) override;
+  Result<std::vector<ProgressEvent>> ListProgress(std::string_view id) override;
   Result<int64_t> CountLearners() override;
   uint64_t error_count() const override { return errors_.load(std::memory_order_relaxed); }
   bool is_open() const override;

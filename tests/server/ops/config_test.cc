@@ -55,6 +55,39 @@ TEST(ConfigTest, FileThenEnvironmentThenFlags) {
   EXPECT_TRUE(notes.empty());
 }
 
+TEST(ConfigTest, PostgresStoreUrlIsKeptAndThePoolDefaultsToTheWorkerThreads) {
+  const std::string dir =
+      (std::filesystem::path(::testing::TempDir()) / "pathrank_config_pg_test").lexically_normal();
+  std::filesystem::create_directories(dir);
+  const std::string file = dir + "/server.json";
+  std::ofstream(file) << R"({"http": {"threads": 24},
+    "store": {"path": "postgresql://app@db:5432/pathrank", "statement_timeout_ms": 2000}})";
+  ConfigFlags flags;
+  flags.config_file = file;
+  flags.catalogs = {"go=catalog.json"};
+  std::vector<std::string> notes;
+  auto config = LoadServerConfig(flags, Env({}), &notes);
+  ASSERT_TRUE(config.has_value()) << config.error().ToString();
+  EXPECT_EQ(config->store.path, "postgresql://app@db:5432/pathrank");  // not made relative
+  EXPECT_EQ(config->store.pool_size, 24);
+  EXPECT_EQ(config->store.statement_timeout_ms, 2000);
+  EXPECT_EQ(config->store.connect_timeout_s, 2);
+
+  std::ofstream(file) << R"({"store": {"path": "x.db", "pool_size": -1, "connect_timeout_s": 0}})";
+  auto bad = LoadServerConfig(flags, Env({{"PATHRANK_DB", "postgres://h/db"}}), &notes);
+  ASSERT_FALSE(bad.has_value());
+  std::vector<std::string> fields;
+  for (const FieldError& f : bad.error().fields()) fields.push_back(f.field);
+  EXPECT_EQ(fields, (std::vector<std::string>{"/store/pool_size", "/store/connect_timeout_s"}));
+
+  std::ofstream(file) << "{}";
+  auto env = LoadServerConfig(flags, Env({{"PATHRANK_DB", "postgres://h/db"}}), &notes);
+  ASSERT_TRUE(env.has_value());
+  EXPECT_EQ(env->store.path, "postgres://h/db");
+  EXPECT_TRUE(IsPostgresUrl(env->store.path));
+  EXPECT_FALSE(IsPostgresUrl("var/postgresql.db"));
+}
+
 TEST(ConfigTest, FlagCatalogsReplaceConfiguredOnes) {
   ConfigFlags flags;
   flags.catalogs = {"go=/data/go.json", "/data/other.json"};
