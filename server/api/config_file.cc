@@ -2,6 +2,7 @@
 
 #include "api/config_file.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "api/json_reader.h"
@@ -25,13 +26,17 @@ void ReadHttp(const JsonDocument& doc, const JsonNode& value, ServerConfig* conf
               JsonErrors* errors) {
   ObjectReader r(doc, value, "/http", errors);
   r.RejectUnknown({"threads", "keep_alive_max_count", "keep_alive_timeout_s", "read_timeout_s",
-                   "write_timeout_s", "listen_backlog", "compute_slots"});
+                   "write_timeout_s", "request_timeout_s", "max_connections",
+                   "max_connections_per_client", "listen_backlog", "compute_slots"});
   HttpConfig& http = config->http;
   Int(r, "threads", &http.threads);
   Int(r, "keep_alive_max_count", &http.keep_alive_max_count);
   Int(r, "keep_alive_timeout_s", &http.keep_alive_timeout_s);
   Int(r, "read_timeout_s", &http.read_timeout_s);
   Int(r, "write_timeout_s", &http.write_timeout_s);
+  Int(r, "request_timeout_s", &http.request_timeout_s);
+  Int(r, "max_connections", &http.max_connections);
+  Int(r, "max_connections_per_client", &http.max_connections_per_client);
   Int(r, "listen_backlog", &http.listen_backlog);
   Int(r, "compute_slots", &http.compute_slots);
 }
@@ -63,7 +68,8 @@ void ReadStore(const JsonDocument& doc, const JsonNode& value, const std::string
 void ReadLimits(const JsonDocument& doc, const JsonNode& value, ServerConfig* config,
                 JsonErrors* errors) {
   ObjectReader r(doc, value, "/limits", errors);
-  r.RejectUnknown({"max_body_bytes", "max_k", "max_events", "max_mastery_entries", "max_page"});
+  r.RejectUnknown({"max_body_bytes", "max_k", "max_events", "max_mastery_entries", "max_page",
+                   "max_clock_skew_s"});
   LimitsConfig& limits = config->limits;
   if (auto v = r.Integer("max_body_bytes")) {
     if (*v < 0) {
@@ -76,6 +82,30 @@ void ReadLimits(const JsonDocument& doc, const JsonNode& value, ServerConfig* co
   Int(r, "max_events", &limits.max_events);
   Int(r, "max_mastery_entries", &limits.max_mastery_entries);
   Int(r, "max_page", &limits.max_page);
+  Int(r, "max_clock_skew_s", &limits.max_clock_skew_s);
+}
+
+// "rate_limits": {"read": {"per_second": 100, "burst": 200}, ...}
+void ReadRateLimits(const JsonDocument& doc, const JsonNode& value, ServerConfig* config,
+                    JsonErrors* errors) {
+  ObjectReader r(doc, value, "/rate_limits", errors);
+  r.RejectUnknown({"read", "write", "admin", "client"});
+  RateLimitsConfig& rates = config->rate_limits;
+  const std::pair<const char*, RateLimit*> entries[] = {{"read", &rates.read},
+                                                        {"write", &rates.write},
+                                                        {"admin", &rates.admin},
+                                                        {"client", &rates.client}};
+  for (const auto& [name, rate] : entries) {
+    const JsonNode* node = r.Member(name, JsonType::kObject, false);
+    if (node == nullptr) continue;
+    ObjectReader e(doc, *node, "/rate_limits/" + std::string(name), errors);
+    e.RejectUnknown({"per_second", "burst"});
+    if (auto v = e.Number("per_second")) {
+      rate->per_second = *v;
+      rate->burst = std::max(1.0, *v * 2);
+    }
+    if (auto v = e.Number("burst")) rate->burst = *v;
+  }
 }
 
 void ReadCatalogs(const JsonDocument& doc, const JsonNode& list, const std::string& base_dir,
@@ -174,7 +204,7 @@ Status ApplyConfigJson(std::string_view text, const std::string& base_dir, Serve
   if (!ParseJson(text, &doc, &errors)) return ToStatus(errors);
   ObjectReader r(doc, doc.root(), "", &errors);
   r.RejectUnknown({"host", "port", "http", "catalogs", "profiles", "progress_sources", "store",
-                   "api_keys", "limits", "access_log"});
+                   "api_keys", "limits", "rate_limits", "access_log"});
   if (auto v = r.String("host")) config->host = *v;
   Int(r, "port", &config->port);
   if (const JsonNode* v = r.Member("http", JsonType::kObject, false)) {
@@ -197,6 +227,9 @@ Status ApplyConfigJson(std::string_view text, const std::string& base_dir, Serve
   }
   if (const JsonNode* v = r.Member("limits", JsonType::kObject, false)) {
     ReadLimits(doc, *v, config, &errors);
+  }
+  if (const JsonNode* v = r.Member("rate_limits", JsonType::kObject, false)) {
+    ReadRateLimits(doc, *v, config, &errors);
   }
   if (auto v = r.String("access_log")) {
     config->access_log =

@@ -14,6 +14,12 @@ int HttpStatus(ProblemType type) {
       return 404;
     case ProblemType::kMethodNotAllowed:
       return 405;
+    case ProblemType::kRequestTimeout:
+      return 408;
+    case ProblemType::kUriTooLong:
+      return 414;
+    case ProblemType::kUnsupportedMediaType:
+      return 415;
     case ProblemType::kConflict:
       return 409;
     case ProblemType::kPayloadTooLarge:
@@ -42,6 +48,12 @@ std::string_view ProblemTitle(ProblemType type) {
       return "Not found";
     case ProblemType::kMethodNotAllowed:
       return "Method not allowed";
+    case ProblemType::kRequestTimeout:
+      return "Request timeout";
+    case ProblemType::kUriTooLong:
+      return "Request line too long";
+    case ProblemType::kUnsupportedMediaType:
+      return "Unsupported media type";
     case ProblemType::kConflict:
       return "Conflict with the current state";
     case ProblemType::kPayloadTooLarge:
@@ -70,6 +82,12 @@ std::string_view ProblemTypeUri(ProblemType type) {
       return "urn:pathrank:problem:not-found";
     case ProblemType::kMethodNotAllowed:
       return "urn:pathrank:problem:method-not-allowed";
+    case ProblemType::kRequestTimeout:
+      return "urn:pathrank:problem:request-timeout";
+    case ProblemType::kUriTooLong:
+      return "urn:pathrank:problem:uri-too-long";
+    case ProblemType::kUnsupportedMediaType:
+      return "urn:pathrank:problem:unsupported-media-type";
     case ProblemType::kConflict:
       return "urn:pathrank:problem:conflict";
     case ProblemType::kPayloadTooLarge:

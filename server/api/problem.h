@@ -21,17 +21,20 @@ namespace pathrank::server {
 
 // The classes of error the API answers with, one HTTP status each.
 enum class ProblemType {
-  kMalformed,         // 400: not JSON, wrong JSON types, bad path or query syntax
-  kUnauthorized,      // 401: no key, or a key that is not configured
-  kForbidden,         // 403: a key without the role the route needs
-  kNotFound,          // 404: unknown catalog, item, learner (in the path), no route
-  kMethodNotAllowed,  // 405: the path exists, the method does not
-  kConflict,          // 409: the request contradicts the stored state
-  kPayloadTooLarge,   // 413: the body is over the configured limit
-  kInvalid,           // 422: well-formed but invalid values (range, unknown ids in the body)
-  kTooManyRequests,   // 429: a configured limit was reached
-  kInternal,          // 500: a bug; the answer carries no internals
-  kUnavailable,       // 503: not ready, or a resource is unavailable
+  kMalformed,             // 400: not JSON, wrong JSON types, bad path or query syntax
+  kUnauthorized,          // 401: no key, or a key that is not configured
+  kForbidden,             // 403: a key without the role the route needs
+  kNotFound,              // 404: unknown catalog, item, learner (in the path), no route
+  kMethodNotAllowed,      // 405: the path exists, the method does not
+  kRequestTimeout,        // 408: the request did not arrive within the request deadline
+  kConflict,              // 409: the request contradicts the stored state
+  kPayloadTooLarge,       // 413: the body is over the configured limit
+  kUriTooLong,            // 414: the request line is over cpp-httplib's 8192 bytes
+  kUnsupportedMediaType,  // 415: a body that is not application/json
+  kInvalid,               // 422: well-formed but invalid values (range, unknown ids in the body)
+  kTooManyRequests,       // 429: a configured limit was reached
+  kInternal,              // 500: a bug; the answer carries no internals
+  kUnavailable,           // 503: not ready, or a resource is unavailable
 };
 
 // Where a wrong field is: the body, the query string, the path or a header.

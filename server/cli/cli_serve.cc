@@ -114,7 +114,7 @@ int RunServe(const ConfigFlags& flags) {
     catalogs += (catalogs.empty() ? "" : ", ") + id + " (" +
                 std::to_string(served->catalog->item_count()) + " items)";
   }
-  Say("listening on http://" + config->host + ":" + std::to_string(*port) + " with " +
+  Say("listening on http://" + config->host + ":" + std::to_string(*port) + " with " + "up to " +
       std::to_string(config->http.threads) + " worker threads; catalogs: " + catalogs +
       "; learner store: " + server::DescribeStore(config->store));
 
@@ -152,8 +152,38 @@ void AddServeCommand(CLI::App& app, Context& context) {
       "--db", *db,
       "Learner store: a SQLite file (default var/pathrank.db, one replica) or a "
       "postgresql://user@host:port/db URL (shared by several replicas; docs/deployment.md)");
-  auto* threads_opt = serve->add_option("--threads", *threads, "Worker threads (default 64)")
-                          ->check(CLI::Range(1, 4096));
+  auto* threads_opt =
+      serve
+          ->add_option("--threads", *threads,
+                       "Most worker threads, started on demand (default 256); idle keep-alive "
+                       "connections hold none")
+          ->check(CLI::Range(1, 4096));
+  serve
+      ->add_option("--max-connections", flags->max_connections,
+                   "Open connections at most (default 8192, clamped to ulimit -n)")
+      ->check(CLI::Range(1, 1000000));
+  serve
+      ->add_option("--max-connections-per-client", flags->max_connections_per_client,
+                   "Open connections from one client address (default 2048)")
+      ->check(CLI::Range(1, 1000000));
+  serve
+      ->add_option("--request-timeout", flags->request_timeout_s,
+                   "Seconds a request (line, headers, body) may take to arrive; then 408 "
+                   "(default 10)")
+      ->check(CLI::Range(1, 3600));
+  serve
+      ->add_option("--rate-limit", flags->rate_limits,
+                   "ROLE=RATE[/BURST] token bucket (ROLE read, write, admin, or client = per "
+                   "address without a key; RATE per second, 0 = unlimited; repeatable). "
+                   "Default read=100/200 write=50/100 admin=10/20 client=0")
+      ->check(
+          [](const std::string& value) {
+            server::RateLimitsConfig scratch;
+            return server::ApplyRateLimitArgument(value, &scratch)
+                       ? std::string()
+                       : "expected ROLE=RATE[/BURST], ROLE one of read, write, admin, client";
+          },
+          "ROLE=RATE[/BURST]");
   auto* log_opt = serve->add_option("--access-log", *access_log,
                                     "stdout (default), stderr, off, or a file to append to");
   serve->callback([&context, flags, port, threads, host, db, access_log, host_opt, port_opt, db_opt,

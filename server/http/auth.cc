@@ -9,8 +9,9 @@ Authenticator::Authenticator(const std::vector<ApiKeyConfig>& keys) {
 }
 
 std::optional<Problem> Authenticator::Check(std::string_view authorization, Role required,
-                                            std::string* key_name) const {
+                                            std::string* key_name, Role* key_role) const {
   key_name->clear();
+  if (key_role != nullptr) *key_role = Role::kNone;
   if (!enabled() || required == Role::kNone) return std::nullopt;
   constexpr std::string_view kBearer = "Bearer ";
   if (authorization.empty()) {
@@ -23,8 +24,9 @@ std::optional<Problem> Authenticator::Check(std::string_view authorization, Role
     return MakeProblem(ProblemType::kUnauthorized, "the Authorization header is not a Bearer key",
                        FieldLocation::kHeader, "/Authorization", "must be \"Bearer <key>\"");
   }
-  auto it = keys_.find(Sha256Hex(authorization.substr(kBearer.size())));
-  if (it == keys_.end()) {
+  const std::string hash = Sha256Hex(authorization.substr(kBearer.size()));
+  auto it = keys_.find(hash);
+  if (it == keys_.end() || !ConstantTimeEquals(it->first, hash)) {
     return MakeProblem(ProblemType::kUnauthorized, "the API key is not configured",
                        FieldLocation::kHeader, "/Authorization", "unknown key");
   }
@@ -37,6 +39,7 @@ std::optional<Problem> Authenticator::Check(std::string_view authorization, Role
                            std::string(RoleName(required)));
   }
   *key_name = it->second.name;
+  if (key_role != nullptr) *key_role = it->second.role;
   return std::nullopt;
 }
 

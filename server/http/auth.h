@@ -33,9 +33,12 @@ class Authenticator {
   // header ("" when absent). nullopt when allowed; otherwise a 401 problem
   // (no key, not a Bearer key, unknown key) or a 403 one (the key's role is
   // below `required`). On success `*key_name` is the key's configured name
-  // ("" when keys are disabled or the route is public).
-  std::optional<Problem> Check(std::string_view authorization, Role required,
-                               std::string* key_name) const;
+  // ("" when keys are disabled or the route is public) and `*key_role`
+  // (when not null) its role (kNone then). Keys are found by their SHA-256
+  // (a hash lookup, no comparison of secrets), and the hash found is
+  // compared once more in constant time (CRYPTO_memcmp).
+  std::optional<Problem> Check(std::string_view authorization, Role required, std::string* key_name,
+                               Role* key_role = nullptr) const;
 
  private:
   struct Key {

@@ -8,6 +8,7 @@
 #include "http/handlers.h"
 #include "http/http_reply.h"
 #include "ops/access_log.h"
+#include "ops/time_format.h"
 
 namespace pathrank::server {
 
@@ -50,6 +51,32 @@ std::vector<std::string> SplitCommas(const std::string& text) {
     start = end + 1;
   }
   return out;
+}
+
+// The earliest `at` accepted: 2000-01-01T00:00:00Z (older times are typos or
+// zero values, and would sort before every real event).
+constexpr int64_t kEarliestEventMs = 946684800000;
+
+// 422 naming /events/<i>/at for an event later than now plus the allowed
+// clock skew (it would outrank every later event) or before the floor.
+std::optional<Problem> CheckEventTimes(const std::vector<ProgressEvent>& events, int64_t now_ms,
+                                       int skew_s) {
+  const int64_t latest = now_ms + int64_t{skew_s} * 1000;
+  Problem problem;
+  problem.type = ProblemType::kInvalid;
+  for (size_t i = 0; i < events.size(); ++i) {
+    const int64_t at = events[i].at_ms;
+    if (at <= latest && at >= kEarliestEventMs) continue;
+    problem.Add(FieldLocation::kBody, JsonPointer("/events", i) + "/at",
+                at > latest ? "is later than the server's clock plus " + std::to_string(skew_s) +
+                                  " s (now " + FormatRfc3339(now_ms) + ")"
+                            : "is before 2000-01-01T00:00:00Z");
+  }
+  if (problem.errors.empty()) return std::nullopt;
+  problem.detail = "progress: " + std::to_string(problem.errors.size()) +
+                   " event time(s) out of range; the first: " + problem.errors[0].pointer + " " +
+                   problem.errors[0].message;
+  return problem;
 }
 
 }  // namespace
@@ -96,8 +123,12 @@ void HandlePostProgress(ServerState& state, const httplib::Request& req, httplib
   std::optional<std::string> lid = SlugOfPath(req, 1, "lid", res);
   if (!lid) return;
   ProgressRequest request;
+  const int64_t now = NowMs();
   if (auto problem = ParseProgressRequest(
-          req.body, NowMs(), static_cast<size_t>(state.config.limits.max_events), &request)) {
+          req.body, now, static_cast<size_t>(state.config.limits.max_events), &request)) {
+    return ReplyProblem(res, *problem);
+  }
+  if (auto problem = CheckEventTimes(request.events, now, state.config.limits.max_clock_skew_s)) {
     return ReplyProblem(res, *problem);
   }
   std::optional<LearnerRecord> learner = LearnerOfPath(state, req, res);

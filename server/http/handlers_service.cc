@@ -54,7 +54,9 @@ void HandleMetrics(ServerState& state, const httplib::Request&, httplib::Respons
   gauges.store_errors = state.store.error_count();
   gauges.ready = !state.stopping && state.registry.snapshot() != nullptr && store_answers;
   res.status = 200;
-  res.set_content(state.metrics->Render(gauges), "text/plain; version=0.0.4; charset=utf-8");
+  std::string text = state.metrics->Render(gauges) + state.rate_limits.RenderMetrics();
+  if (state.connection_metrics) text += state.connection_metrics();
+  res.set_content(std::move(text), "text/plain; version=0.0.4; charset=utf-8");
 }
 
 void HandleOpenApi(ServerState&, const httplib::Request&, httplib::Response& res) {

@@ -15,6 +15,7 @@
 #include "http/console_routes.h"
 #include "http/handlers.h"
 #include "http/http_reply.h"
+#include "http/server_impl.h"
 
 namespace pathrank::server {
 
@@ -97,6 +98,27 @@ bool HasNoBody(const httplib::Request& req) {
          req.get_header_value("Transfer-Encoding").find("chunked") == std::string::npos;
 }
 
+// Takes a token for a request to `route` (routes needing no role are not
+// limited): from the bucket of the key when it was valid (`key_role`), else
+// from the client address's. Answers 429 with Retry-After when empty.
+bool RateLimited(ServerState& state, const Route& route, const httplib::Request& req, Role key_role,
+                 httplib::Response& res) {
+  if (route.role == Role::kNone) return false;
+  const bool keyed = key_role != Role::kNone;
+  const RateLimiter::Class cls =
+      keyed ? RateLimiter::ClassOf(key_role) : RateLimiter::Class::kClient;
+  const int retry = state.rate_limits.Take(cls, keyed ? t_trace.key_name : req.remote_addr);
+  if (retry == 0) return false;
+  res.set_header("Retry-After", std::to_string(retry));
+  ReplyProblem(res,
+               MakeProblem(ProblemType::kTooManyRequests,
+                           std::string("the rate limit of ") +
+                               (keyed ? "this API key" : "this client address") +
+                               " is reached; retry after " + std::to_string(retry) + " s",
+                           FieldLocation::kHeader, keyed ? "/Authorization" : "", "rate limited"));
+  return true;
+}
+
 // "/v1/catalogs/{cid}" -> "/v1/catalogs/([^/]+)".
 std::string PathRegex(std::string_view path) {
   std::string out;
@@ -117,45 +139,27 @@ std::string PathRegex(std::string_view path) {
 
 }  // namespace
 
-class HttpServer::Impl : public httplib::Server {
- public:
-  int listen_socket() const { return svr_sock_; }
-  std::vector<std::regex> route_regexes;
-  std::vector<httplib::Server::Handler> route_handlers;  // the wrapped handler of each route
-  std::atomic<bool> serve_started{false};
-  std::atomic<bool> serve_returned{false};
-  std::atomic<bool> unserved_closed{false};
-};
-
-HttpServer::HttpServer(ServerState& state) : state_(state), impl_(std::make_unique<Impl>()) {
+HttpServer::HttpServer(ServerState& state)
+    : state_(state), impl_(std::make_unique<Impl>(state.config.http)) {
   std::vector<std::pair<std::string, std::string>> labels;
   for (const Route& route : Routes()) labels.emplace_back(route.method, route.path);
   metrics_ = std::make_unique<Metrics>(labels);
   state_.metrics = metrics_.get();
 
   Impl& s = *impl_;
+  state_.connection_metrics = [this] { return ConnectionMetrics(); };
   const HttpConfig& http = state_.config.http;
-  const size_t threads = static_cast<size_t>(http.threads);
-  s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   s.set_tcp_nodelay(true);
   s.set_keep_alive_max_count(static_cast<size_t>(http.keep_alive_max_count));
-  s.set_keep_alive_timeout(http.keep_alive_timeout_s);
+  // Keep-alive idle time and the read and write waits are the connection
+  // pool's (server_impl.h); the socket-level timeouts match them.
   s.set_read_timeout(http.read_timeout_s, 0);
   s.set_write_timeout(http.write_timeout_s, 0);
   s.set_payload_max_length(state_.config.limits.max_body_bytes);
 
   s.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
-    t_trace.active = true;
-    t_trace.start = std::chrono::steady_clock::now();
-    t_trace.route = SIZE_MAX;
-    t_trace.key_name.clear();
-    std::string id = req.get_header_value(kRequestIdHeader);
-    res.set_header(kRequestIdHeader, IsUsableRequestId(id) ? id : NewRequestId());
-    if (HasNoBody(req)) {
-      DispatchWithoutBody(req, res);
-      return httplib::Server::HandlerResponse::Handled;
-    }
-    return httplib::Server::HandlerResponse::Unhandled;
+    return PreRoute(req, res) ? httplib::Server::HandlerResponse::Handled
+                              : httplib::Server::HandlerResponse::Unhandled;
   });
 
   const std::span<const Route> routes = Routes();
@@ -164,25 +168,8 @@ HttpServer::HttpServer(ServerState& state) : state_(state), impl_(std::make_uniq
     const std::string pattern = PathRegex(route.path);
     s.route_regexes.emplace_back(pattern);
     s.route_handlers.push_back(nullptr);
-    httplib::Server::Handler wrapped = [this, i](const httplib::Request& req,
-                                                 httplib::Response& res) {
-      const Route& r = Routes()[i];
-      t_trace.route = i;
-      if (auto problem =
-              state_.auth.Check(req.get_header_value("Authorization"), r.role, &t_trace.key_name)) {
-        ReplyProblem(res, *problem);
-        return;
-      }
-      state_.metrics->AddInFlight(1);
-      try {
-        r.handler(state_, req, res);
-      } catch (const std::exception& e) {
-        ReplyInternalError(res, std::string("uncaught exception: ") + e.what());
-      } catch (...) {
-        ReplyInternalError(res, "uncaught exception of unknown type");
-      }
-      state_.metrics->AddInFlight(-1);
-    };
+    httplib::Server::Handler wrapped =
+        [this, i](const httplib::Request& req, httplib::Response& res) { ServeRoute(i, req, res); };
     s.route_handlers.back() = wrapped;
     const std::string_view method = route.method;
     if (method == "GET") {
@@ -201,54 +188,13 @@ HttpServer::HttpServer(ServerState& state) : state_(state), impl_(std::make_uniq
 
   // Answers cpp-httplib produces itself (no route, body too large, a request
   // it could not parse) become problems too; handler answers pass through.
-  s.set_error_handler(httplib::Server::HandlerWithResponse([this](const httplib::Request& req,
-                                                                  httplib::Response& res) {
-    if (!res.has_header(kRequestIdHeader)) res.set_header(kRequestIdHeader, NewRequestId());
-    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    if (res.status == 404) {
-      std::string allow;
-      const std::span<const Route> all = Routes();
-      for (size_t i = 0; i < all.size(); ++i) {
-        if (std::regex_match(req.path, impl_->route_regexes[i])) {
-          allow += (allow.empty() ? "" : ", ") + std::string(all[i].method);
-        }
-      }
-      if (!allow.empty()) {
-        res.set_header("Allow", allow);
-        ReplyProblem(
-            res, MakeProblem(ProblemType::kMethodNotAllowed,
-                             req.method + " is not allowed on " + req.path + "; allowed: " + allow,
-                             FieldLocation::kPath, "", "method " + req.method));
-      } else {
-        ReplyProblem(res, MakeProblem(ProblemType::kNotFound, "no route " + req.path,
-                                      FieldLocation::kPath, "", "no such path"));
-      }
-    } else if (res.status == 413) {
-      // cpp-httplib also refuses form-encoded bodies over 8 KB (curl -d
-      // without a Content-Type sends one): say how to send JSON instead.
-      const bool form =
-          req.get_header_value("Content-Type").starts_with("application/x-www-form-urlencoded") &&
-          std::strtoull(req.get_header_value("Content-Length").c_str(), nullptr, 10) <=
-              state_.config.limits.max_body_bytes;
-      const std::string limit = std::to_string(state_.config.limits.max_body_bytes);
-      ReplyProblem(res,
-                   MakeProblem(ProblemType::kPayloadTooLarge,
-                               form ? "form-encoded bodies are limited to 8192 bytes; send "
-                                      "JSON with Content-Type: application/json"
-                                    : "the body is larger than the limit of " + limit + " bytes",
-                               FieldLocation::kBody, "", "too large"));
-    } else if (res.status >= 500) {
-      ReplyInternalError(res, "cpp-httplib answered " + std::to_string(res.status));
-    } else {
-      const int status = res.status;
-      ReplyProblem(res, MakeProblem(ProblemType::kMalformed,
-                                    "the request could not be read as HTTP (status " +
-                                        std::to_string(status) + ")",
-                                    FieldLocation::kHeader, "", "malformed request"));
-      res.status = status;
-    }
-    return httplib::Server::HandlerResponse::Handled;
-  }));
+  s.set_error_handler(httplib::Server::HandlerWithResponse(
+      [this](const httplib::Request& req, httplib::Response& res) {
+        if (!res.has_header(kRequestIdHeader)) res.set_header(kRequestIdHeader, NewRequestId());
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        AnswerLibraryError(state_, impl_->route_regexes, req, res);
+        return httplib::Server::HandlerResponse::Handled;
+      }));
 
   s.set_exception_handler(
       [](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {
@@ -262,29 +208,73 @@ HttpServer::HttpServer(ServerState& state) : state_(state), impl_(std::make_uniq
         ReplyInternalError(res, "exception outside a handler: " + what);
       });
 
-  s.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
-    const auto now = std::chrono::steady_clock::now();
-    const double seconds =
-        t_trace.active ? std::chrono::duration<double>(now - t_trace.start).count() : 0.0;
-    const size_t route = t_trace.route < Routes().size() ? t_trace.route : SIZE_MAX;
-    metrics_->Record(route, res.status, seconds);
-    if (state_.access_log.enabled()) {
-      AccessLogEntry entry;
-      entry.time_ms = NowMs();
-      const std::string id = res.get_header_value(kRequestIdHeader);
-      entry.request_id = id;
-      entry.method = req.method;
-      entry.route = route < Routes().size() ? Routes()[route].path : "unmatched";
-      entry.path = req.path;
-      entry.status = res.status;
-      entry.bytes = res.body.size();
-      entry.latency_ms = seconds * 1e3;
-      entry.remote = req.remote_addr;
-      entry.key = t_trace.key_name;
-      state_.access_log.Write(entry);
-    }
-    t_trace.active = false;
-  });
+  s.set_logger(
+      [this](const httplib::Request& req, const httplib::Response& res) { LogRequest(req, res); });
+}
+
+bool HttpServer::PreRoute(const httplib::Request& req, httplib::Response& res) {
+  t_trace.active = true;
+  t_trace.start = std::chrono::steady_clock::now();
+  t_trace.route = SIZE_MAX;
+  t_trace.key_name.clear();
+  std::string id = req.get_header_value(kRequestIdHeader);
+  res.set_header(kRequestIdHeader, IsUsableRequestId(id) ? id : NewRequestId());
+  if (auto problem = CheckContentType(req)) {
+    CloseConnectionAfter(res);  // the body is not read
+    ReplyProblem(res, *problem);
+    return true;
+  }
+  if (HasNoBody(req)) {
+    DispatchWithoutBody(req, res);
+    return true;
+  }
+  return false;
+}
+
+void HttpServer::ServeRoute(size_t i, const httplib::Request& req, httplib::Response& res) {
+  const Route& r = Routes()[i];
+  t_trace.route = i;
+  Role key_role = Role::kNone;
+  auto problem = state_.auth.Check(req.get_header_value("Authorization"), r.role, &t_trace.key_name,
+                                   &key_role);
+  if (RateLimited(state_, r, req, problem.has_value() ? Role::kNone : key_role, res)) return;
+  if (problem) {
+    ReplyProblem(res, *problem);
+    return;
+  }
+  state_.metrics->AddInFlight(1);
+  try {
+    r.handler(state_, req, res);
+  } catch (const std::exception& e) {
+    ReplyInternalError(res, std::string("uncaught exception: ") + e.what());
+  } catch (...) {
+    ReplyInternalError(res, "uncaught exception of unknown type");
+  }
+  state_.metrics->AddInFlight(-1);
+}
+
+void HttpServer::LogRequest(const httplib::Request& req, const httplib::Response& res) {
+  const auto now = std::chrono::steady_clock::now();
+  const double seconds =
+      t_trace.active ? std::chrono::duration<double>(now - t_trace.start).count() : 0.0;
+  const size_t route = t_trace.route < Routes().size() ? t_trace.route : SIZE_MAX;
+  metrics_->Record(route, res.status, seconds);
+  if (state_.access_log.enabled()) {
+    AccessLogEntry entry;
+    entry.time_ms = NowMs();
+    const std::string id = res.get_header_value(kRequestIdHeader);
+    entry.request_id = id;
+    entry.method = req.method;
+    entry.route = route < Routes().size() ? Routes()[route].path : "unmatched";
+    entry.path = req.path;
+    entry.status = res.status;
+    entry.bytes = res.body.size();
+    entry.latency_ms = seconds * 1e3;
+    entry.remote = req.remote_addr;
+    entry.key = t_trace.key_name;
+    state_.access_log.Write(entry);
+  }
+  t_trace.active = false;
 }
 
 void HttpServer::DispatchWithoutBody(const httplib::Request& req, httplib::Response& res) {
@@ -302,8 +292,34 @@ void HttpServer::DispatchWithoutBody(const httplib::Request& req, httplib::Respo
   res.status = 404;  // the error handler tells 404 from 405
 }
 
+std::string HttpServer::ConnectionMetrics() const {
+  ConnectionPool* pool = impl_->pool();
+  if (pool == nullptr) return "";
+  const PoolCounters& c = pool->counters();
+  auto line = [](const char* name, const char* type, const char* help, uint64_t value) {
+    return std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n" +
+           name + " " + std::to_string(value) + "\n";
+  };
+  return line("pathrank_connections_open", "gauge", "Open client connections.",
+              pool->open_connections()) +
+         line("pathrank_connections_idle", "gauge", "Idle keep-alive connections (no thread).",
+              pool->parked_connections()) +
+         line("pathrank_worker_threads", "gauge", "Worker threads started.", pool->threads()) +
+         line("pathrank_worker_threads_busy", "gauge", "Worker threads serving a connection.",
+              pool->busy_threads()) +
+         line("pathrank_connections_accepted_total", "counter", "Connections admitted.",
+              c.accepted.load()) +
+         line("pathrank_connections_evicted_total", "counter",
+              "Idle connections closed to admit a new one.", c.evicted_idle.load()) +
+         line("pathrank_connections_refused_total", "counter",
+              "Connections answered 503: connection caps reached, none idle.", c.refused.load()) +
+         line("pathrank_connections_idle_timeout_total", "counter",
+              "Idle connections closed after keep_alive_timeout_s.", c.idle_timeouts.load());
+}
+
 HttpServer::~HttpServer() {
   Stop();
+  state_.connection_metrics = nullptr;
   state_.metrics = nullptr;
 }
 
@@ -330,6 +346,7 @@ Result<int> HttpServer::Bind() {
 Status HttpServer::Serve() {
   impl_->serve_started = true;
   const bool ok = state_.stopping ? true : impl_->listen_after_bind();
+  impl_->ForgetPool();  // cpp-httplib deleted it
   impl_->serve_returned = true;
   if (!ok) return Status::Unavailable("the listening socket failed while serving");
   return Status::Ok();

@@ -9,8 +9,10 @@
 //
 // Debian's cpp-httplib is a compiled library whose CPPHTTPLIB_* macros were
 // fixed at its build, so everything is configured at run time: TCP_NODELAY,
-// a worker pool of config.http.threads, keep-alive count and timeout, read
-// and write timeouts, the body limit and the listen backlog.
+// keep-alive count, the body limit and the listen backlog; connections are
+// served by our ConnectionPool (server_impl.h, connection_pool.h: threads on
+// demand, idle connections parked without a thread, connection caps,
+// request deadline). Rate limits (rate_limiter.h) apply after the key check.
 //
 // Thread safety: Stop() may be called from any thread (e.g. a signal
 // thread) while Serve() runs.
@@ -66,11 +68,23 @@ class HttpServer {
   // Stops accepting; Serve() returns when the workers are done.
   void Stop();
 
+  // The connection pool's gauges and counters (Prometheus text); "" when
+  // not serving.
+  std::string ConnectionMetrics() const;
+
  private:
   class Impl;
   // Routes a request that has no body (see HasNoBody) without letting
   // cpp-httplib wait for one.
   void DispatchWithoutBody(const httplib::Request& req, httplib::Response& res);
+  // Before routing: the request id, 415 for a body that is not JSON, and
+  // requests without a body. True when it answered.
+  bool PreRoute(const httplib::Request& req, httplib::Response& res);
+  // Route `i` with everything every request gets: key check, rate limit,
+  // exception capture, in-flight gauge.
+  void ServeRoute(size_t i, const httplib::Request& req, httplib::Response& res);
+  // The metrics and the access-log line of an answered request.
+  void LogRequest(const httplib::Request& req, const httplib::Response& res);
 
   ServerState& state_;
   std::unique_ptr<Metrics> metrics_;  // state_.metrics points here

@@ -8,9 +8,12 @@
 #define PATHRANK_SERVER_HTTP_SERVER_STATE_H_
 
 #include <atomic>
+#include <functional>
+#include <string>
 
 #include "http/auth.h"
 #include "http/compute_gate.h"
+#include "http/rate_limiter.h"
 #include "ops/access_log.h"
 #include "ops/catalog_registry.h"
 #include "ops/config.h"
@@ -27,6 +30,7 @@ struct ServerState {
         store(s),
         access_log(l),
         auth(c.api_keys),
+        rate_limits(c.rate_limits),
         compute(static_cast<size_t>(c.http.compute_slots)) {}
 
   const ServerConfig& config;
@@ -34,6 +38,11 @@ struct ServerState {
   LearnerStore& store;
   AccessLog& access_log;
   const Authenticator auth;
+  // Token buckets per key and per client address (see rate_limiter.h).
+  RateLimiter rate_limits;
+  // The connection pool's gauges and counters as Prometheus text; set by
+  // the HttpServer serving this state ("" when unset).
+  std::function<std::string()> connection_metrics;
   // Scoring handlers compute inside this gate (see compute_gate.h).
   ComputeGate compute;
   // The progress sources imported on reload; nullptr for none.

@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <filesystem>
@@ -164,6 +165,40 @@ void ApplyConfigFlags(const ConfigFlags& flags, ServerConfig* config) {
   }
   if (flags.db) config->store.path = *flags.db;
   if (flags.access_log) config->access_log = *flags.access_log;
+  if (flags.max_connections) config->http.max_connections = *flags.max_connections;
+  if (flags.max_connections_per_client) {
+    config->http.max_connections_per_client = *flags.max_connections_per_client;
+  }
+  if (flags.request_timeout_s) config->http.request_timeout_s = *flags.request_timeout_s;
+  for (const std::string& arg : flags.rate_limits) {
+    (void)ApplyRateLimitArgument(arg, &config->rate_limits);  // checked by the CLI
+  }
+}
+
+bool ApplyRateLimitArgument(std::string_view argument, RateLimitsConfig* config) {
+  const size_t eq = argument.find('=');
+  if (eq == std::string_view::npos) return false;
+  const std::string_view role = argument.substr(0, eq);
+  RateLimit* target = role == "read"     ? &config->read
+                      : role == "write"  ? &config->write
+                      : role == "admin"  ? &config->admin
+                      : role == "client" ? &config->client
+                                         : nullptr;
+  if (target == nullptr) return false;
+  const std::string value(argument.substr(eq + 1));
+  char* end = nullptr;
+  errno = 0;
+  const double rate = std::strtod(value.c_str(), &end);
+  if (errno != 0 || end == value.c_str() || !(rate >= 0 && rate <= 1e6)) return false;
+  double burst = rate * 2;
+  if (*end == '/') {
+    const char* start = end + 1;
+    burst = std::strtod(start, &end);
+    if (end == start || !(burst >= 1 && burst <= 1e7)) return false;
+  }
+  if (*end != '\0') return false;
+  *target = {rate, rate > 0 ? std::max(1.0, burst) : 0};
+  return true;
 }
 
 Status ValidateServerConfig(ServerConfig* config, std::vector<std::string>* notes) {
@@ -176,6 +211,9 @@ Status ValidateServerConfig(ServerConfig* config, std::vector<std::string>* note
   check.Range(http.keep_alive_timeout_s, 1, 3600, "/http/keep_alive_timeout_s");
   check.Range(http.read_timeout_s, 1, 3600, "/http/read_timeout_s");
   check.Range(http.write_timeout_s, 1, 3600, "/http/write_timeout_s");
+  check.Range(http.request_timeout_s, 1, 3600, "/http/request_timeout_s");
+  check.Range(http.max_connections, 1, 1000000, "/http/max_connections");
+  check.Range(http.max_connections_per_client, 1, 1000000, "/http/max_connections_per_client");
   check.Range(http.listen_backlog, 1, 65535, "/http/listen_backlog");
   check.Range(http.compute_slots, 0, 4096, "/http/compute_slots");
 
@@ -254,6 +292,21 @@ Status ValidateServerConfig(ServerConfig* config, std::vector<std::string>* note
   check.Range(limits.max_events, 1, 1000000, "/limits/max_events");
   check.Range(limits.max_mastery_entries, 1, 10000000, "/limits/max_mastery_entries");
   check.Range(limits.max_page, 1, 1000000, "/limits/max_page");
+  check.Range(limits.max_clock_skew_s, 0, 86400 * 365, "/limits/max_clock_skew_s");
+  const std::pair<const RateLimit*, const char*> rates[] = {
+      {&config->rate_limits.read, "read"},
+      {&config->rate_limits.write, "write"},
+      {&config->rate_limits.admin, "admin"},
+      {&config->rate_limits.client, "client"}};
+  for (const auto& [rate, name] : rates) {
+    const std::string at = std::string("/rate_limits/") + name;
+    if (!(rate->per_second >= 0 && rate->per_second <= 1e6)) {
+      check.Error(at + "/per_second", "must be in [0, 1000000]");
+    }
+    if (rate->per_second > 0 && !(rate->burst >= 1 && rate->burst <= 1e7)) {
+      check.Error(at + "/burst", "must be in [1, 10000000] when per_second > 0");
+    }
+  }
   if (config->access_log.empty()) {
     check.Error("/access_log", "must be stdout, stderr, off or a file path");
   }

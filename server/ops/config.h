@@ -86,13 +86,23 @@ struct StoreConfig {
 };
 
 struct HttpConfig {
-  int threads = 64;                // worker threads; each open keep-alive connection holds one
+  // Most worker threads; they start on demand and stop after 30 s idle. A
+  // worker is held by a request being read or answered, never by an idle
+  // keep-alive connection (those wait in one reactor thread).
+  int threads = 256;
   int keep_alive_max_count = 100;  // requests per connection before the server closes it
-  // An idle keep-alive connection is closed after this. It holds a worker
-  // meanwhile, and shutdown waits for it, so it is short.
-  int keep_alive_timeout_s = 2;
-  int read_timeout_s = 5;     // per read of a request
-  int write_timeout_s = 5;    // per write of an answer
+  int keep_alive_timeout_s = 15;   // an idle keep-alive connection is closed after this
+  int read_timeout_s = 5;          // per read of a request
+  int write_timeout_s = 5;         // per write of an answer
+  // A request (line, headers and body) must arrive within this, however it
+  // trickles in; otherwise 408 and the connection is closed.
+  int request_timeout_s = 10;
+  // Open connections at most (clamped to the file-descriptor limit, which
+  // is raised towards its hard limit), and from one client address. A new
+  // connection over a cap closes the oldest idle one; when none is idle it
+  // is answered 503.
+  int max_connections = 8192;
+  int max_connections_per_client = 2048;
   int listen_backlog = 1024;  // pending connections the kernel queues
   // Scoring and planning handlers computing at once (the others wait in
   // arrival order; see compute_gate.h); 0 = one per hardware thread.
@@ -105,6 +115,28 @@ struct LimitsConfig {
   int max_events = 1000;             // progress events per request
   int max_mastery_entries = 100000;  // entries of `mastery` in one body
   int max_page = 1000;               // largest `limit` of an item listing
+  // A progress event's `at` may be at most this far past the server's clock
+  // (422 beyond); none may be before 2000-01-01T00:00:00Z.
+  int max_clock_skew_s = 300;
+};
+
+// A token bucket: `per_second` tokens refill continuously up to `burst`; a
+// request takes one. per_second 0 = unlimited.
+struct RateLimit {
+  double per_second = 0;
+  double burst = 0;
+};
+
+// Per API key by its role, and per client address for requests without a
+// valid key (keys disabled, or a failed key check). Routes needing no role
+// (/healthz, /readyz, /metrics, /openapi.json) are not limited.
+struct RateLimitsConfig {
+  RateLimit read{100, 200};
+  RateLimit write{50, 100};
+  RateLimit admin{10, 20};
+  // Off by default: without keys the server listens on loopback, where
+  // every client shares one address.
+  RateLimit client{0, 0};
 };
 
 struct ServerConfig {
@@ -117,6 +149,7 @@ struct ServerConfig {
   StoreConfig store;
   std::vector<ApiKeyConfig> api_keys;
   LimitsConfig limits;
+  RateLimitsConfig rate_limits;
   // Where the access log goes: "stdout", "stderr", "off", or a file path
   // (appended to).
   std::string access_log = "stdout";
@@ -131,7 +164,16 @@ struct ConfigFlags {
   std::vector<std::string> catalogs;  // "[id=]path", repeatable; replaces the configured list
   std::optional<std::string> db;
   std::optional<std::string> access_log;
+  std::optional<int> max_connections;
+  std::optional<int> max_connections_per_client;
+  std::optional<int> request_timeout_s;
+  std::vector<std::string> rate_limits;  // "ROLE=RATE[/BURST]", repeatable
 };
+
+// Parses "ROLE=RATE[/BURST]" (ROLE read, write, admin or client; RATE
+// requests per second, 0 = unlimited; BURST defaults to 2 x RATE) into
+// `config`; false when malformed.
+bool ApplyRateLimitArgument(std::string_view argument, RateLimitsConfig* config);
 
 // Reads an environment variable; nullopt when unset.
 using EnvLookup = std::function<std::optional<std::string>(const char* name)>;

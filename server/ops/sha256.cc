@@ -1,5 +1,6 @@
 #include "ops/sha256.h"
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 
 namespace pathrank::server {
@@ -16,6 +17,10 @@ std::string Sha256Hex(std::string_view data) {
     out += kHex[digest[i] & 0xf];
   }
   return out;
+}
+
+bool ConstantTimeEquals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
 }  // namespace pathrank::server

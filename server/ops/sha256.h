@@ -15,6 +15,10 @@ namespace pathrank::server {
 // Lower-case hex SHA-256 of `data` (64 characters).
 std::string Sha256Hex(std::string_view data);
 
+// a == b in time that depends only on the sizes (OpenSSL's CRYPTO_memcmp),
+// for comparing key hashes.
+bool ConstantTimeEquals(std::string_view a, std::string_view b);
+
 }  // namespace pathrank::server
 
 #endif  // PATHRANK_SERVER_OPS_SHA256_H_

@@ -55,7 +55,7 @@ std::optional<int64_t> ParseRfc3339(std::string_view t) {
     return std::nullopt;
   }
   if (year < 1970 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 ||
-      second > 60) {
+      second > 59) {
     return std::nullopt;
   }
   const std::chrono::year_month_day ymd{std::chrono::year(year),

@@ -17,7 +17,8 @@ std::string FormatRfc3339(int64_t epoch_ms);
 
 // Parses "YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM)" ('t', 'z' and a
 // space for 'T' accepted); milliseconds since the epoch, nullopt when
-// malformed or out of range (years 1970..9999).
+// malformed or out of range (years 1970..9999; a leap second,
+// ":60", is refused: Unix time cannot name it).
 std::optional<int64_t> ParseRfc3339(std::string_view text);
 
 }  // namespace pathrank::server

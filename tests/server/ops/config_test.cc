@@ -88,6 +88,41 @@ TEST(ConfigTest, PostgresStoreUrlIsKeptAndThePoolDefaultsToTheWorkerThreads) {
   EXPECT_FALSE(IsPostgresUrl("var/postgresql.db"));
 }
 
+TEST(ConfigTest, ConnectionLimitsAndRateLimitsFromFileAndFlags) {
+  const std::string dir =
+      (std::filesystem::path(::testing::TempDir()) / "pathrank_config_rates").lexically_normal();
+  std::filesystem::create_directories(dir);
+  const std::string file = dir + "/server.json";
+  std::ofstream(file) << R"({
+    "http": {"max_connections": 500, "max_connections_per_client": 50, "request_timeout_s": 3},
+    "catalogs": [{"path": "catalog.json"}],
+    "limits": {"max_clock_skew_s": 60},
+    "rate_limits": {"read": {"per_second": 5}, "admin": {"per_second": 1, "burst": 4}}})";
+  ConfigFlags flags;
+  flags.config_file = file;
+  flags.max_connections_per_client = 40;
+  flags.rate_limits = {"write=7/9", "client=2"};
+  std::vector<std::string> notes;
+  auto config = LoadServerConfig(flags, Env({}), &notes);
+  ASSERT_TRUE(config.has_value()) << config.error().ToString();
+  EXPECT_EQ(config->http.max_connections, 500);
+  EXPECT_EQ(config->http.max_connections_per_client, 40);  // the flag wins
+  EXPECT_EQ(config->http.request_timeout_s, 3);
+  EXPECT_EQ(config->limits.max_clock_skew_s, 60);
+  EXPECT_EQ(config->rate_limits.read.per_second, 5);
+  EXPECT_EQ(config->rate_limits.read.burst, 10);  // 2 x the rate when not given
+  EXPECT_EQ(config->rate_limits.admin.burst, 4);
+  EXPECT_EQ(config->rate_limits.write.per_second, 7);
+  EXPECT_EQ(config->rate_limits.write.burst, 9);
+  EXPECT_EQ(config->rate_limits.client.per_second, 2);
+  RateLimitsConfig scratch;
+  for (const char* bad : {"read", "guest=1", "read=-1", "read=1/0", "read=x", "read=1/2/3"}) {
+    EXPECT_FALSE(ApplyRateLimitArgument(bad, &scratch)) << bad;
+  }
+  EXPECT_TRUE(ApplyRateLimitArgument("admin=0", &scratch));
+  EXPECT_EQ(scratch.admin.per_second, 0);
+}
+
 TEST(ConfigTest, FlagCatalogsReplaceConfiguredOnes) {
   ConfigFlags flags;
   flags.catalogs = {"go=/data/go.json", "/data/other.json"};
