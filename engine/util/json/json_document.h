@@ -1,5 +1,7 @@
-// JsonDocument: a strict JSON parser for request bodies and the config file,
-// producing a compact read-only tree.
+// JsonDocument: the strict JSON parser of every JSON text pathrank reads
+// (request bodies, the config file, catalogs, profiles, sequence models,
+// trajectory lines, plugin configs and data), producing a compact read-only
+// tree; JsonValue is a view of one of its values.
 //
 // simdjson's DOM parser (one per thread, reused) validates and parses the
 // text; its tree is then copied into two flat arrays, the nodes in document
