@@ -13,6 +13,10 @@
 #               CMake and pkg-config example consumers, check the exports
 #   make test-python  the Python package in a fresh venv, with pytest
 #   make package  build the .deb (build-package/) and check its file list
+#   make test-console  the web console in Debian's chromium (playwright-core),
+#               against a real `pathrank serve`; screenshots in
+#               build/console-e2e/screenshots/ (make test runs it too, in
+#               the sanitizer suite: CTest Console.Browser)
 #
 # JOBS sets build parallelism (default 2: the reference machine has 2 cores).
 
@@ -28,9 +32,10 @@ export UBSAN_OPTIONS := halt_on_error=1:print_stacktrace=1
 export CCACHE_BASEDIR := $(CURDIR)
 
 PACKAGE_BUILD ?= build-package
+CONSOLE_BUILD ?= $(BUILD)
 
 .PHONY: deps run test test-all test-normal test-asan bench bench-http format clean \
-	embed-build test-install test-python package test-package
+	embed-build test-install test-python package test-package test-console
 
 deps:
 	@bash scripts/install-deps.sh
@@ -105,8 +110,16 @@ test-package:
 	cd $(PACKAGE_BUILD) && cpack -G DEB
 	bash scripts/check-deb.sh $(PACKAGE_BUILD)/pathrank_*.deb
 
+# The web console's browser tests (tests/console/, CTest label console): a
+# Release build of the binary only, then CTest's Console.Browser.
+test-console:
+	cmake -S . -B $(CONSOLE_BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" \
+	  -DCMAKE_C_FLAGS_RELEASE="-O2 -DNDEBUG" -DPATHRANK_BUILD_BENCH=OFF
+	cmake --build $(CONSOLE_BUILD) -j$(JOBS) --target pathrank
+	cd $(CONSOLE_BUILD) && ctest --output-on-failure -L console
+
 format:
 	clang-format -i $$(git ls-files '*.cc' '*.h')
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(RELEASE_BUILD) $(PACKAGE_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(RELEASE_BUILD) $(PACKAGE_BUILD) $(CONSOLE_BUILD)

@@ -30,7 +30,15 @@ packages=(
   # make package: CPack's DEB generator runs dpkg-shlibdeps (dpkg-dev) and
   # file; the test lists the package with dpkg-deb
   dpkg-dev file
+  # the web console's browser tests (tests/console/, make test-console):
+  # playwright-core from npm drives Debian's chromium headless
+  chromium nodejs
 )
+# npm too, unless a node that bundles it (NodeSource's nodejs provides and
+# conflicts with Debian's npm) is installed already.
+if ! command -v npm >/dev/null 2>&1; then
+  packages+=(npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -12,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "http/console_routes.h"
 #include "http/handlers.h"
 #include "http/http_reply.h"
 
@@ -194,6 +195,9 @@ HttpServer::HttpServer(ServerState& state) : state_(state), impl_(std::make_uniq
       s.Delete(pattern, wrapped);
     }
   }
+
+  // The web console (GET / and /console/...): outside Routes(), no key.
+  RegisterConsoleRoutes(s);
 
   // Answers cpp-httplib produces itself (no route, body too large, a request
   // it could not parse) become problems too; handler answers pass through.
