@@ -45,7 +45,10 @@ cmake -S "$src/examples/cmake-consumer" -B "$tmp/cmake-consumer" -DCMAKE_PREFIX_
   >"$tmp/consumer.log" || { cat "$tmp/consumer.log"; exit 1; }
 cmake --build "$tmp/cmake-consumer" >>"$tmp/consumer.log" || { cat "$tmp/consumer.log"; exit 1; }
 # It links the installed libpathrank.so, not the build tree's.
-ldd "$tmp/cmake-consumer/consumer" | grep -q "$prefix/.*libpathrank.so" ||
+# (ldd's output is read whole first: `ldd | grep -q` under pipefail fails
+# when grep stops reading before ldd has written all.)
+libs=$(ldd "$tmp/cmake-consumer/consumer")
+grep -q "$prefix/.*libpathrank.so" <<<"$libs" ||
   fail "cmake consumer does not link $prefix's libpathrank.so"
 "$tmp/cmake-consumer/consumer" "$catalog" | tee "$tmp/cmake-consumer.out"
 grep -Eq '^path: [0-9]+ steps' "$tmp/cmake-consumer.out" || fail "cmake consumer printed no path"
@@ -55,7 +58,8 @@ cmake -S "$src/examples/cmake-consumer" -B "$tmp/cmake-static" -DCMAKE_PREFIX_PA
   -DCMAKE_BUILD_TYPE=Release -DCONSUMER_STATIC=ON -DCMAKE_CXX_FLAGS="$extra" \
   -DCMAKE_EXE_LINKER_FLAGS="$extra" >"$tmp/static.log" || { cat "$tmp/static.log"; exit 1; }
 cmake --build "$tmp/cmake-static" >>"$tmp/static.log" || { cat "$tmp/static.log"; exit 1; }
-if ldd "$tmp/cmake-static/consumer" | grep -q libpathrank; then fail "static consumer links libpathrank.so"; fi
+libs=$(ldd "$tmp/cmake-static/consumer")
+if grep -q libpathrank <<<"$libs"; then fail "static consumer links libpathrank.so"; fi
 "$tmp/cmake-static/consumer" "$catalog" >"$tmp/cmake-static.out"
 diff "$tmp/cmake-consumer.out" "$tmp/cmake-static.out" || fail "static and shared consumers differ"
 echo "same output"
@@ -64,7 +68,8 @@ step "examples/make-consumer (pkg-config, plain Makefile, C)"
 mkdir -p "$tmp/make-consumer"
 PKG_CONFIG_PATH="$prefix/$libdir/pkgconfig" make -s -C "$src/examples/make-consumer" \
   BUILD_DIR="$tmp/make-consumer" CFLAGS="-O1 $extra" LDFLAGS="$extra"
-ldd "$tmp/make-consumer/consumer" | grep -q "$prefix/.*libpathrank.so" ||
+libs=$(ldd "$tmp/make-consumer/consumer")
+grep -q "$prefix/.*libpathrank.so" <<<"$libs" ||
   fail "make consumer does not link $prefix's libpathrank.so"
 "$tmp/make-consumer/consumer" "$catalog" | tee "$tmp/make-consumer.out"
 grep -Eq '^path: [0-9]+ steps' "$tmp/make-consumer.out" || fail "make consumer printed no path"

@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <set>
 
 #include "pathrank/catalog_builder.h"
 #include "util/file_io.h"
+#include "util/json/json_document.h"
 
 namespace pathrank::quality {
 
@@ -23,28 +23,37 @@ Result<ExercismOrder> LoadExercismOrder(const std::string& track_dir, const std:
   const std::string path = track_dir + "/config.json";
   auto text = ReadFile(path);
   if (!text) return text.error();
-  nlohmann::json doc = nlohmann::json::parse(*text, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object()) {
+  json::JsonDocument doc;
+  std::string error;
+  if (!doc.Parse(*text, &error) || !doc.value().is_object()) {
     return Status::InvalidArgument(path + ": not a JSON object");
   }
-  const nlohmann::json& concepts = doc["concepts"];
-  const nlohmann::json& exercises = doc["exercises"]["concept"];
+  const json::JsonValue concepts = doc.value().Find("concepts");
+  const json::JsonValue exercises = doc.value().Find("exercises").Find("concept");
   if (!concepts.is_array() || !exercises.is_array()) {
     return Status::InvalidArgument(path + ": expected concepts[] and exercises.concept[]");
   }
   ExercismOrder out;
   std::vector<Exercise> kept;
   std::set<std::string> taught_by_some;
-  for (const auto& e : exercises) {
-    const std::string status = e.value("status", "active");
-    if (status == "wip" || status == "deprecated") continue;
+  // Strings of the array `key` of `e` (none when absent).
+  const auto strings = [](json::JsonValue e, std::string_view key) {
+    std::vector<std::string> found;
+    const json::JsonValue list = e.Find(key);
+    for (size_t i = 0; i < list.size() && list.is_array(); ++i) {
+      if (list[i].is_string()) found.emplace_back(list[i].string());
+    }
+    return found;
+  };
+  for (size_t i = 0; i < exercises.size(); ++i) {
+    const json::JsonValue e = exercises[i];
+    const json::JsonValue status = e.Find("status");
+    if (status.is_string() && (status.string() == "wip" || status.string() == "deprecated")) {
+      continue;
+    }
     Exercise x;
-    for (const auto& c : e.value("concepts", nlohmann::json::array())) {
-      if (c.is_string()) x.concepts.push_back(c.get<std::string>());
-    }
-    for (const auto& p : e.value("prerequisites", nlohmann::json::array())) {
-      if (p.is_string()) x.prerequisites.push_back(p.get<std::string>());
-    }
+    x.concepts = strings(e, "concepts");
+    x.prerequisites = strings(e, "prerequisites");
     for (const std::string& c : x.concepts) taught_by_some.insert(c);
     kept.push_back(std::move(x));
   }
@@ -111,8 +120,12 @@ Result<ExercismOrder> LoadExercismOrder(const std::string& track_dir, const std:
     }
     spec.items.push_back(std::move(item));
   };
-  for (const auto& c : concepts) {
-    if (c.is_object()) add_item(c.value("slug", ""), c.value("name", ""));
+  const auto text_of = [](json::JsonValue v) {
+    return v.is_string() ? std::string(v.string()) : std::string();
+  };
+  for (size_t i = 0; i < concepts.size(); ++i) {
+    const json::JsonValue c = concepts[i];
+    if (c.is_object()) add_item(text_of(c.Find("slug")), text_of(c.Find("name")));
   }
   for (const auto& event : events) {
     for (const std::string& c : event) add_item(c, "");  // taught but not in concepts[]

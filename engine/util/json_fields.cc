@@ -4,73 +4,22 @@
 #include <cmath>
 
 #include "util/text.h"
-#include "util/text_position.h"
 
 namespace pathrank::internal {
 
-using nlohmann::json;
+using json::JsonChild;
+using json::JsonDocument;
+using json::JsonNode;
+using json::JsonType;
 
-std::string_view JsonTypeName(const json& value) {
-  switch (value.type()) {
-    case json::value_t::null:
-      return "null";
-    case json::value_t::object:
-      return "object";
-    case json::value_t::array:
-      return "array";
-    case json::value_t::string:
-      return "string";
-    case json::value_t::boolean:
-      return "boolean";
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-    case json::value_t::number_float:
-      return "number";
-    default:
-      return "value";
-  }
-}
+std::string_view JsonTypeName(const JsonNode& value) { return json::JsonTypeName(value.type); }
 
-namespace {
-
-Status SyntaxError(std::string_view what, const std::string& where, const std::string& reason) {
-  Status status = Status::InvalidArgument(std::string(what) + ": " + where + ": " + reason);
-  status.AddField("", where + ": " + reason);
+Status ParseJsonText(std::string_view text, std::string_view what, JsonDocument* doc) {
+  std::string error;
+  if (doc->Parse(text, &error)) return Status::Ok();
+  Status status = Status::InvalidArgument(std::string(what) + ": " + error);
+  status.AddField("", error);
   return status;
-}
-
-}  // namespace
-
-Result<json> ParseJsonText(std::string_view text, std::string_view what) {
-  try {
-    return json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
-    // e.byte is the 1-based offset of the byte the parser stopped at: the
-    // last byte of the offending token.
-    std::string reason = e.what();
-    // nlohmann's text is "[json.exception.parse_error.101] parse error at
-    // line L, column C: <reason>"; keep only the reason.
-    const size_t colon = reason.find(": ");
-    if (colon != std::string::npos) reason = reason.substr(colon + 2);
-    return SyntaxError(what, TextPosition(text, e.byte == 0 ? 0 : e.byte - 1), reason);
-  } catch (const json::out_of_range& e) {
-    // A number too large for a double: "number overflow parsing '1e999'".
-    std::string reason = e.what();
-    const size_t bracket = reason.find("] ");
-    if (bracket != std::string::npos) reason = reason.substr(bracket + 2);
-    const size_t open = reason.find('\'');
-    const size_t close = reason.rfind('\'');
-    size_t offset = std::string_view::npos;
-    if (open != std::string::npos && close > open) {
-      offset = text.find(reason.substr(open + 1, close - open - 1));
-    }
-    if (offset == std::string_view::npos) {
-      return Status::InvalidArgument(std::string(what) + ": " + reason);
-    }
-    return SyntaxError(what, TextPosition(text, offset), reason);
-  } catch (const std::exception& e) {
-    return Status::InvalidArgument(std::string(what) + ": " + e.what());
-  }
 }
 
 Status FieldErrorsToStatus(std::string_view what, const std::vector<FieldError>& errors,
@@ -89,11 +38,13 @@ Status FieldErrorsToStatus(std::string_view what, const std::vector<FieldError>&
   return status;
 }
 
-JsonFields::JsonFields(const json& object, std::string pointer, std::vector<FieldError>* errors)
-    : object_(object),
+JsonFields::JsonFields(const JsonDocument& doc, const JsonNode& object, std::string pointer,
+                       std::vector<FieldError>* errors)
+    : doc_(doc),
+      object_(object),
       pointer_(std::move(pointer)),
       errors_(errors),
-      is_object_(object.is_object()) {
+      is_object_(object.type == JsonType::kObject) {
   if (!is_object_) {
     Error(pointer_, "expected an object, got " + std::string(JsonTypeName(object)));
   }
@@ -105,21 +56,18 @@ void JsonFields::Error(std::string field, std::string message) {
   errors_->push_back({std::move(field), std::move(message)});
 }
 
-const json* JsonFields::Find(const char* key, bool required) {
+const JsonNode* JsonFields::Find(const char* key, bool required) {
   if (!is_object_) return nullptr;
-  auto it = object_.find(key);
-  if (it == object_.end()) {
-    if (required) Error(At(key), "is required");
-    return nullptr;
-  }
-  return &*it;
+  const JsonNode* v = doc_.Find(object_, key);
+  if (v == nullptr && required) Error(At(key), "is required");
+  return v;
 }
 
-const json* JsonFields::Member(const char* key, json::value_t type, bool required) {
-  const json* v = Find(key, required);
+const JsonNode* JsonFields::Member(const char* key, JsonType type, bool required) {
+  const JsonNode* v = Find(key, required);
   if (v == nullptr) return nullptr;
-  if (v->type() != type) {
-    Error(At(key), "expected " + std::string(JsonTypeName(json(type))) + ", got " +
+  if (v->type != type) {
+    Error(At(key), "expected " + std::string(json::JsonTypeName(type)) + ", got " +
                        std::string(JsonTypeName(*v)));
     return nullptr;
   }
@@ -127,9 +75,9 @@ const json* JsonFields::Member(const char* key, json::value_t type, bool require
 }
 
 bool JsonFields::String(const char* key, std::string* out, bool required) {
-  const json* v = Member(key, json::value_t::string, required);
+  const JsonNode* v = Member(key, JsonType::kString, required);
   if (v == nullptr) return false;
-  *out = v->get<std::string>();
+  *out = std::string(v->text);
   return true;
 }
 
@@ -146,66 +94,66 @@ bool JsonFields::NonEmptyString(const char* key, std::string* out, bool required
 
 namespace {
 
-bool NumberInRange(const json& v, double lo, double hi, bool lo_open, double* out) {
-  if (!v.is_number()) return false;
-  const double x = v.get<double>();
+bool NumberInRange(const JsonNode& v, double lo, double hi, bool lo_open, double* out) {
+  if (v.type != JsonType::kNumber) return false;
+  const double x = v.number;
   if (!std::isfinite(x) || x > hi || x < lo || (lo_open && x == lo)) return false;
   *out = x;
   return true;
+}
+
+// A number as written back ("3", "1.5"), else the value's type name.
+std::string Got(const JsonDocument& doc, const JsonNode& v) {
+  return v.type == JsonType::kNumber ? doc.ToJson(v) : std::string(JsonTypeName(v));
 }
 
 }  // namespace
 
 bool JsonFields::Number(const char* key, double* out, bool required, double lo, double hi,
                         bool lo_open, std::string_view range_text) {
-  const json* v = Find(key, required);
+  const JsonNode* v = Find(key, required);
   if (v == nullptr) return false;
   if (!NumberInRange(*v, lo, hi, lo_open, out)) {
-    Error(At(key), "expected a number in " + std::string(range_text) + ", got " +
-                       (v->is_number() ? v->dump() : std::string(JsonTypeName(*v))));
+    Error(At(key), "expected a number in " + std::string(range_text) + ", got " + Got(doc_, *v));
     return false;
   }
   return true;
 }
 
 bool JsonFields::Integer(const char* key, int* out, bool required, int lo, int hi) {
-  const json* v = Find(key, required);
+  const JsonNode* v = Find(key, required);
   if (v == nullptr) return false;
   const std::string range = std::to_string(lo) + ".." + std::to_string(hi);
-  if (!v->is_number_integer()) {
-    Error(At(key), "expected an integer in " + range + ", got " +
-                       (v->is_number() ? v->dump() : std::string(JsonTypeName(*v))));
+  if (v->type != JsonType::kNumber || !v->integral || v->number < lo || v->number > hi) {
+    Error(At(key), "expected an integer in " + range + ", got " + Got(doc_, *v));
     return false;
   }
-  const long long x = v->get<long long>();
-  if (x < lo || x > hi) {
-    Error(At(key), "expected an integer in " + range + ", got " + v->dump());
-    return false;
-  }
-  *out = static_cast<int>(x);
+  *out = static_cast<int>(v->number);
   return true;
 }
 
 bool JsonFields::Bool(const char* key, bool* out, bool required) {
-  const json* v = Member(key, json::value_t::boolean, required);
+  const JsonNode* v = Member(key, JsonType::kBool, required);
   if (v == nullptr) return false;
-  *out = v->get<bool>();
+  *out = v->boolean;
   return true;
 }
 
 bool JsonFields::StringList(const char* key, std::vector<std::string>* out, bool required) {
-  const json* v = Member(key, json::value_t::array, required);
+  const JsonNode* v = Member(key, JsonType::kArray, required);
   if (v == nullptr) return false;
   std::vector<std::string> values;
   bool ok = true;
-  for (size_t i = 0; i < v->size(); ++i) {
-    const json& e = (*v)[i];
-    if (!e.is_string()) {
+  size_t i = 0;
+  for (const JsonChild& c : doc_.children(*v)) {
+    const JsonNode& e = doc_.node(c.node);
+    if (e.type != JsonType::kString) {
       Error(JsonPointer(At(key), i), "expected string, got " + std::string(JsonTypeName(e)));
       ok = false;
-      continue;
+    } else {
+      values.emplace_back(e.text);
     }
-    values.push_back(e.get<std::string>());
+    ++i;
   }
   if (ok) *out = std::move(values);
   return ok;
@@ -213,18 +161,18 @@ bool JsonFields::StringList(const char* key, std::vector<std::string>* out, bool
 
 bool JsonFields::StringMap(const char* key, std::map<std::string, std::string>* out,
                            bool required) {
-  const json* v = Member(key, json::value_t::object, required);
+  const JsonNode* v = Member(key, JsonType::kObject, required);
   if (v == nullptr) return false;
   std::map<std::string, std::string> values;
   bool ok = true;
-  for (auto it = v->begin(); it != v->end(); ++it) {
-    if (!it->is_string()) {
-      Error(JsonPointer(At(key), it.key()),
-            "expected string, got " + std::string(JsonTypeName(*it)));
+  for (const JsonChild& m : doc_.SortedMembers(*v)) {
+    const JsonNode& e = doc_.node(m.node);
+    if (e.type != JsonType::kString) {
+      Error(JsonPointer(At(key), m.key), "expected string, got " + std::string(JsonTypeName(e)));
       ok = false;
       continue;
     }
-    values[it.key()] = it->get<std::string>();
+    values[std::string(m.key)] = std::string(e.text);
   }
   if (ok) *out = std::move(values);
   return ok;
@@ -232,20 +180,20 @@ bool JsonFields::StringMap(const char* key, std::map<std::string, std::string>* 
 
 bool JsonFields::NumberMap(const char* key, std::map<std::string, double>* out, bool required,
                            double lo, double hi, bool lo_open, std::string_view range_text) {
-  const json* v = Member(key, json::value_t::object, required);
+  const JsonNode* v = Member(key, JsonType::kObject, required);
   if (v == nullptr) return false;
   std::map<std::string, double> values;
   bool ok = true;
-  for (auto it = v->begin(); it != v->end(); ++it) {
+  for (const JsonChild& m : doc_.SortedMembers(*v)) {
+    const JsonNode& e = doc_.node(m.node);
     double x = 0;
-    if (!NumberInRange(*it, lo, hi, lo_open, &x)) {
-      Error(JsonPointer(At(key), it.key()),
-            "expected a number in " + std::string(range_text) + ", got " +
-                (it->is_number() ? it->dump() : std::string(JsonTypeName(*it))));
+    if (!NumberInRange(e, lo, hi, lo_open, &x)) {
+      Error(JsonPointer(At(key), m.key),
+            "expected a number in " + std::string(range_text) + ", got " + Got(doc_, e));
       ok = false;
       continue;
     }
-    values[it.key()] = x;
+    values[std::string(m.key)] = x;
   }
   if (ok) *out = std::move(values);
   return ok;
@@ -253,9 +201,9 @@ bool JsonFields::NumberMap(const char* key, std::map<std::string, double>* out, 
 
 void JsonFields::RejectUnknown(std::initializer_list<std::string_view> known) {
   if (!is_object_) return;
-  for (auto it = object_.begin(); it != object_.end(); ++it) {
-    if (std::find(known.begin(), known.end(), it.key()) == known.end()) {
-      Error(At(it.key()), "unknown field");
+  for (const JsonChild& m : doc_.SortedMembers(object_)) {
+    if (std::find(known.begin(), known.end(), m.key) == known.end()) {
+      Error(At(m.key), "unknown field");
     }
   }
 }

@@ -1,28 +1,33 @@
 // Typed, error-collecting access to the fields of a JSON object, used by
 // every engine reader of JSON documents (catalogs, profiles, ...). Each
-// problem is recorded with the JSON pointer of its field. Private to
-// engine/src.
+// problem is recorded with the JSON pointer of its field. Documents are
+// read with json::JsonDocument (util/json/); objects are seen as maps:
+// members in key order, of repeated keys the last. Private to engine/src.
+//
+// Ownership: a JsonFields borrows its document, object and error list,
+// which must outlive it. Thread safety: one thread at a time.
 
 #ifndef PATHRANK_UTIL_JSON_FIELDS_H_
 #define PATHRANK_UTIL_JSON_FIELDS_H_
 
 #include <initializer_list>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "pathrank/status.h"
+#include "util/json/json_document.h"
 
 namespace pathrank::internal {
 
 // Returns a short name of `value`'s JSON type ("string", "number", ...).
-std::string_view JsonTypeName(const nlohmann::json& value);
+std::string_view JsonTypeName(const json::JsonNode& value);
 
-// Parses `text`; a syntax error becomes InvalidArgument
-// "<what>: line L, column C: <reason>".
-Result<nlohmann::json> ParseJsonText(std::string_view text, std::string_view what);
+// Parses `text` into `doc`; a syntax error becomes InvalidArgument
+// "<what>: line L, column C: <reason>" (json_document.h's reasons) with one
+// field error at "" (the document).
+Status ParseJsonText(std::string_view text, std::string_view what, json::JsonDocument* doc);
 
 // Turns collected field errors into one InvalidArgument status whose message
 // lists them (at most `max_listed`) and whose fields() hold them all.
@@ -31,9 +36,13 @@ Status FieldErrorsToStatus(std::string_view what, const std::vector<FieldError>&
 
 class JsonFields {
  public:
-  // `object` is the value at JSON pointer `pointer`; problems go to `errors`.
-  // If `object` is not an object, that is recorded and every getter fails.
-  JsonFields(const nlohmann::json& object, std::string pointer, std::vector<FieldError>* errors);
+  // `object`, a node of `doc`, is the value at JSON pointer `pointer`;
+  // problems go to `errors`. If `object` is not an object, that is recorded
+  // and every getter fails.
+  JsonFields(const json::JsonDocument& doc, const json::JsonNode& object, std::string pointer,
+             std::vector<FieldError>* errors);
+
+  const json::JsonDocument& doc() const { return doc_; }
 
   bool is_object() const { return is_object_; }
   const std::string& pointer() const { return pointer_; }
@@ -54,7 +63,7 @@ class JsonFields {
   bool NumberMap(const char* key, std::map<std::string, double>* out, bool required, double lo,
                  double hi, bool lo_open, std::string_view range_text);
   // The member `key` if present and of type `type`; records a type error.
-  const nlohmann::json* Member(const char* key, nlohmann::json::value_t type, bool required);
+  const json::JsonNode* Member(const char* key, json::JsonType type, bool required);
 
   // Records an error for every member not in `known`.
   void RejectUnknown(std::initializer_list<std::string_view> known);
@@ -62,9 +71,10 @@ class JsonFields {
   void Error(std::string field, std::string message);
 
  private:
-  const nlohmann::json* Find(const char* key, bool required);
+  const json::JsonNode* Find(const char* key, bool required);
 
-  const nlohmann::json& object_;
+  const json::JsonDocument& doc_;
+  const json::JsonNode& object_;
   std::string pointer_;
   std::vector<FieldError>* errors_;
   bool is_object_;

@@ -9,33 +9,29 @@ namespace pathrank::plugin {
 
 namespace {
 
-using nlohmann::json;
-
-// "line 3, column 7: ..." from nlohmann's parse error text.
-std::string ParseErrorText(const json::parse_error& e) {
-  std::string what = e.what();
-  const std::string marker = "syntax error ";
-  const size_t at = what.find(marker);
-  return at == std::string::npos ? what : what.substr(at);
+// "<reason> at line L, column C" from JsonDocument's "line L, column C:
+// <reason>" (the reason first, as this message always was).
+std::string ParseErrorText(const std::string& error) {
+  const size_t colon = error.find(": ");
+  if (colon == std::string::npos) return error;
+  return error.substr(colon + 2) + " at " + error.substr(0, colon);
 }
 
 }  // namespace
 
 PluginConfig::PluginConfig(std::string_view text, std::initializer_list<std::string_view> known) {
-  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    json_ = json::object();
-  } else {
-    try {
-      json_ = json::parse(text);
-    } catch (const json::parse_error& e) {
-      throw PluginError(PR_ERR_CONFIG, "config: not JSON: " + ParseErrorText(e));
+  if (text.find_first_not_of(" \t\r\n") != std::string_view::npos) {
+    std::string error;
+    if (!doc_.Parse(text, &error)) {
+      throw PluginError(PR_ERR_CONFIG, "config: not JSON: " + ParseErrorText(error));
+    }
+    parsed_ = true;
+    if (!doc_.value().is_object()) {
+      throw PluginError(PR_ERR_CONFIG, "config: expected a JSON object, got " +
+                                           std::string(doc_.value().type_name()));
     }
   }
-  if (!json_.is_object()) {
-    throw PluginError(PR_ERR_CONFIG,
-                      std::string("config: expected a JSON object, got ") + json_.type_name());
-  }
-  for (const auto& [key, value] : json_.items()) {
+  for (const auto& [key, value] : Root().Members()) {
     bool found = false;
     for (std::string_view k : known) found = found || k == key;
     if (!found) {
@@ -51,17 +47,14 @@ void PluginConfig::Fail(std::string_view key, std::string_view reason) {
                     "config: key \"" + std::string(key) + "\": " + std::string(reason));
 }
 
-const nlohmann::json& PluginConfig::Raw(const char* key) const {
-  static const json kNull;
-  auto it = json_.find(key);
-  return it == json_.end() ? kNull : *it;
-}
+json::JsonValue PluginConfig::Raw(const char* key) const { return Root().Find(key); }
 
 std::string PluginConfig::String(const char* key, std::string fallback) const {
-  const json& v = Raw(key);
+  const json::JsonValue v = Raw(key);
   if (v.is_null()) return fallback;
-  if (!v.is_string()) Fail(key, std::string("expected a string, got ") + v.type_name());
-  return v.get<std::string>();
+  if (!v.is_string())
+    Fail(key, std::string("expected a string, got ") + std::string(v.type_name()));
+  return std::string(v.string());
 }
 
 std::string PluginConfig::RequiredString(const char* key) const {
@@ -83,17 +76,19 @@ std::string PluginConfig::Choice(const char* key, std::initializer_list<std::str
 }
 
 bool PluginConfig::Bool(const char* key, bool fallback) const {
-  const json& v = Raw(key);
+  const json::JsonValue v = Raw(key);
   if (v.is_null()) return fallback;
-  if (!v.is_boolean()) Fail(key, std::string("expected true or false, got ") + v.type_name());
-  return v.get<bool>();
+  if (!v.is_bool())
+    Fail(key, std::string("expected true or false, got ") + std::string(v.type_name()));
+  return v.boolean();
 }
 
 double PluginConfig::Number(const char* key, double fallback, double lo, double hi) const {
-  const json& v = Raw(key);
+  const json::JsonValue v = Raw(key);
   if (v.is_null()) return fallback;
-  if (!v.is_number()) Fail(key, std::string("expected a number, got ") + v.type_name());
-  const double d = v.get<double>();
+  if (!v.is_number())
+    Fail(key, std::string("expected a number, got ") + std::string(v.type_name()));
+  const double d = v.number();
   if (!std::isfinite(d) || d < lo || d > hi) {
     char range[64];
     std::snprintf(range, sizeof(range), "[%g, %g]", lo, hi);
@@ -104,14 +99,16 @@ double PluginConfig::Number(const char* key, double fallback, double lo, double 
 
 std::map<std::string, std::string> PluginConfig::StringMap(const char* key) const {
   std::map<std::string, std::string> out;
-  const json& v = Raw(key);
+  const json::JsonValue v = Raw(key);
   if (v.is_null()) return out;
-  if (!v.is_object()) Fail(key, std::string("expected an object, got ") + v.type_name());
-  for (const auto& [k, value] : v.items()) {
+  if (!v.is_object())
+    Fail(key, std::string("expected an object, got ") + std::string(v.type_name()));
+  for (const auto& [k, value] : v.Members()) {
     if (!value.is_string()) {
-      Fail(std::string(key) + "/" + k, std::string("expected a string, got ") + value.type_name());
+      Fail(std::string(key) + "/" + std::string(k),
+           "expected a string, got " + std::string(value.type_name()));
     }
-    out[k] = value.get<std::string>();
+    out[std::string(k)] = std::string(value.string());
   }
   return out;
 }

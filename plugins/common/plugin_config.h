@@ -1,6 +1,8 @@
 // A plugin's JSON config document with typed getters whose errors name the
 // key: `config: key "layout": expected "tables" or "exercise_table", got
-// "table"`. Shared by pathrank's own plugins; compiled into each.
+// "table"`. Shared by pathrank's own plugins; compiled into each. The text
+// is read by json::JsonDocument (engine/util/json/, linked statically into
+// each plugin); objects are maps (of repeated keys the last).
 //
 // Thread safety: not shared between threads.
 
@@ -9,10 +11,11 @@
 
 #include <initializer_list>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "util/json/json_document.h"
 
 namespace pathrank::plugin {
 
@@ -22,7 +25,7 @@ class PluginConfig {
   // Throws PluginError PR_ERR_CONFIG naming the line and column or the key.
   PluginConfig(std::string_view text, std::initializer_list<std::string_view> known);
 
-  bool Has(const char* key) const { return json_.contains(key); }
+  bool Has(const char* key) const { return Raw(key).present(); }
   // Each getter returns `fallback` when the key is absent and throws
   // PluginError PR_ERR_CONFIG when its value has the wrong type or range.
   std::string String(const char* key, std::string fallback = "") const;
@@ -34,13 +37,18 @@ class PluginConfig {
   double Number(const char* key, double fallback, double lo, double hi) const;
   // An object of string -> string.
   std::map<std::string, std::string> StringMap(const char* key) const;
-  // The raw value (null when absent).
-  const nlohmann::json& Raw(const char* key) const;
+  // The raw value (absent, which reads as null, when the key is not
+  // there); valid while this config lives.
+  json::JsonValue Raw(const char* key) const;
 
   [[noreturn]] static void Fail(std::string_view key, std::string_view reason);
 
  private:
-  nlohmann::json json_;
+  // The object; absent for an empty text.
+  json::JsonValue Root() const { return parsed_ ? doc_.value() : json::JsonValue(); }
+
+  json::JsonDocument doc_;
+  bool parsed_ = false;
 };
 
 }  // namespace pathrank::plugin

@@ -3,15 +3,15 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
-#include <nlohmann/json.hpp>
 
 #include "../common/plugin_kit.h"
+#include "util/json/json_document.h"
 
 namespace pathrank::plugin {
 
 namespace {
 
-using nlohmann::json;
+using json::JsonValue;
 namespace fs = std::filesystem;
 
 constexpr const char* kFile = "config.json";
@@ -21,42 +21,45 @@ constexpr double kRecommendExerciseWeight = 0.5;
   throw PluginError(PR_ERR_DATA, std::string(kFile) + " " + at + ": " + reason);
 }
 
-const json* Member(const json& object, const char* key, const std::string& at, bool required) {
-  if (!object.is_object()) Fail(at, std::string("expected an object, got ") + object.type_name());
-  auto it = object.find(key);
-  if (it == object.end() || it->is_null()) {
-    if (required) Fail(at + "/" + key, "missing");
-    return nullptr;
+// Member `key` of `object` (at `at`); absent when missing or null.
+JsonValue Member(JsonValue object, const char* key, const std::string& at, bool required) {
+  if (!object.is_object()) {
+    Fail(at, "expected an object, got " + std::string(object.type_name()));
   }
-  return &*it;
+  const JsonValue v = object.Find(key);
+  if (v.is_null()) {
+    if (required) Fail(at + "/" + key, "missing");
+    return {};
+  }
+  return v;
 }
 
-std::string String(const json& object, const char* key, const std::string& at, bool required) {
-  const json* v = Member(object, key, at, required);
-  if (v == nullptr) return "";
-  if (!v->is_string())
-    Fail(at + "/" + key, std::string("expected a string, got ") + v->type_name());
-  return v->get<std::string>();
+std::string String(JsonValue object, const char* key, const std::string& at, bool required) {
+  const JsonValue v = Member(object, key, at, required);
+  if (!v.present()) return "";
+  if (!v.is_string()) {
+    Fail(at + "/" + key, "expected a string, got " + std::string(v.type_name()));
+  }
+  return std::string(v.string());
 }
 
-std::vector<std::string> Strings(const json& object, const char* key, const std::string& at) {
+// Absent when missing.
+JsonValue Array(JsonValue object, const char* key, const std::string& at) {
+  const JsonValue v = Member(object, key, at, false);
+  if (v.present() && !v.is_array()) {
+    Fail(at + "/" + key, "expected an array, got " + std::string(v.type_name()));
+  }
+  return v;
+}
+
+std::vector<std::string> Strings(JsonValue object, const char* key, const std::string& at) {
   std::vector<std::string> out;
-  const json* v = Member(object, key, at, false);
-  if (v == nullptr) return out;
-  if (!v->is_array()) Fail(at + "/" + key, std::string("expected an array, got ") + v->type_name());
-  for (size_t i = 0; i < v->size(); ++i) {
-    if (!(*v)[i].is_string()) Fail(at + "/" + key + "/" + std::to_string(i), "expected a string");
-    out.push_back((*v)[i].get<std::string>());
+  const JsonValue v = Array(object, key, at);
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (!v[i].is_string()) Fail(at + "/" + key + "/" + std::to_string(i), "expected a string");
+    out.emplace_back(v[i].string());
   }
   return out;
-}
-
-const json& Array(const json& object, const char* key, const std::string& at) {
-  static const json kEmpty = json::array();
-  const json* v = Member(object, key, at, false);
-  if (v == nullptr) return kEmpty;
-  if (!v->is_array()) Fail(at + "/" + key, std::string("expected an array, got ") + v->type_name());
-  return *v;
 }
 
 // The blurb of concepts/<slug>/.meta/config.json beside the track config;
@@ -66,10 +69,12 @@ std::string ConceptBlurb(const fs::path& track_dir, const std::string& slug) {
   std::error_code ec;
   if (!fs::is_regular_file(file, ec)) return "";
   try {
-    const json meta = json::parse(ReadWholeFile(file.string()));
-    auto it = meta.find("blurb");
-    return it != meta.end() && it->is_string() ? it->get<std::string>() : "";
-  } catch (const std::exception&) {
+    json::JsonDocument meta;
+    std::string error;
+    if (!meta.Parse(ReadWholeFile(file.string()), &error)) return "";
+    const JsonValue blurb = meta.value().Find("blurb");
+    return blurb.is_string() ? std::string(blurb.string()) : "";
+  } catch (const std::exception&) {  // unreadable
     return "";
   }
 }
@@ -96,7 +101,7 @@ struct Skipped {
 };
 
 // Maps one exercise (kind "concept" or "practice"); false when skipped.
-bool ReadExercise(const json& e, const std::string& at, const std::string& kind,
+bool ReadExercise(JsonValue e, const std::string& at, const std::string& kind,
                   const ExercismOptions& o, Skipped* skipped, ItemRecord* item) {
   const std::string status = String(e, "status", at, false);
   if (status == "deprecated") {
@@ -119,11 +124,11 @@ bool ReadExercise(const json& e, const std::string& at, const std::string& kind,
   item->attributes.emplace_back("status", status.empty() ? "active" : status);
   const std::string uuid = String(e, "uuid", at, false);
   if (!uuid.empty()) item->attributes.emplace_back("uuid", uuid);
-  if (const json* d = Member(e, "difficulty", at, false)) {
-    if (!d->is_number_integer() || d->get<int>() < 1 || d->get<int>() > 10) {
-      Fail(at + "/difficulty", "expected an integer in 1..10, got " + d->dump());
+  if (const JsonValue d = Member(e, "difficulty", at, false); d.present()) {
+    if (!d.is_integer() || d.number() < 1 || d.number() > 10) {
+      Fail(at + "/difficulty", "expected an integer in 1..10, got " + d.ToJson());
     }
-    const int difficulty = d->get<int>();
+    const int difficulty = static_cast<int>(d.number());
     item->difficulty = (difficulty + 1) / 2;
     item->hours = 0.5 * difficulty;
     item->attributes.emplace_back("exercism_difficulty", std::to_string(difficulty));
@@ -141,12 +146,12 @@ bool ReadExercise(const json& e, const std::string& at, const std::string& kind,
 }  // namespace
 
 CatalogRecords ReadExercismTrack(const ExercismOptions& o, const pr_sink* sink) {
-  json track;
-  try {
-    track = json::parse(ReadWholeFile(o.path));
-  } catch (const json::parse_error& e) {
-    throw PluginError(PR_ERR_DATA, o.path + ": not JSON: " + e.what());
+  json::JsonDocument doc;
+  std::string error;
+  if (!doc.Parse(ReadWholeFile(o.path), &error)) {
+    throw PluginError(PR_ERR_DATA, o.path + ": not JSON: " + error);
   }
+  const JsonValue track = doc.value();
   const fs::path track_dir = fs::path(o.path).parent_path();
   CatalogRecords records;
   const std::string slug = String(track, "slug", "", true);
@@ -155,7 +160,7 @@ CatalogRecords ReadExercismTrack(const ExercismOptions& o, const pr_sink* sink) 
   records.title = "Exercism " + (language.empty() ? slug : language) + " track";
   records.summary = String(track, "blurb", "", false);
 
-  const json& concepts = Array(track, "concepts", "");
+  const JsonValue concepts = Array(track, "concepts", "");
   for (size_t i = 0; i < concepts.size(); ++i) {
     const std::string at = "/concepts/" + std::to_string(i);
     ItemRecord item;
@@ -172,11 +177,11 @@ CatalogRecords ReadExercismTrack(const ExercismOptions& o, const pr_sink* sink) 
     records.items.push_back(std::move(item));
   }
 
-  const json* exercises = Member(track, "exercises", "", false);
+  const JsonValue exercises = Member(track, "exercises", "", false);
   Skipped skipped;
   for (const std::string kind : {"concept", "practice"}) {
-    if (exercises == nullptr) break;
-    const json& list = Array(*exercises, kind.c_str(), "/exercises");
+    if (!exercises.present()) break;
+    const JsonValue list = Array(exercises, kind.c_str(), "/exercises");
     for (size_t i = 0; i < list.size(); ++i) {
       const std::string at = "/exercises/" + kind + "/" + std::to_string(i);
       ItemRecord item;

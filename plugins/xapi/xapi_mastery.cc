@@ -46,15 +46,15 @@ MasteryTable::MasteryTable() {
   for (const auto& d : defaults) rules_[*VerbIri(d.name)] = d.rule;
 }
 
-void MasteryTable::Configure(const nlohmann::json& verbs, double success_floor,
-                             double failure_ceiling, double completion_floor) {
+void MasteryTable::Configure(json::JsonValue verbs, double success_floor, double failure_ceiling,
+                             double completion_floor) {
   success_floor_ = success_floor;
   failure_ceiling_ = failure_ceiling;
   completion_floor_ = completion_floor;
   if (verbs.is_null()) return;
   if (!verbs.is_object()) PluginConfig::Fail("verbs", "expected an object of verb -> rule");
-  for (const auto& [name, rule] : verbs.items()) {
-    const std::string key = "verbs/" + name;
+  for (const auto& [name, rule] : verbs.Members()) {
+    const std::string key = "verbs/" + std::string(name);
     const auto iri = VerbIri(name);
     if (!iri) PluginConfig::Fail(key, "not a verb IRI nor a known short name");
     if (*iri == kVoidedVerb) PluginConfig::Fail(key, "voided statements are always honoured");
@@ -65,17 +65,18 @@ void MasteryTable::Configure(const nlohmann::json& verbs, double success_floor,
     if (!rule.is_object())
       PluginConfig::Fail(key, "expected {\"mastery\", \"min\", \"max\"} or null");
     VerbRule r = rules_.count(*iri) ? rules_[*iri] : VerbRule{};
-    for (const auto& [field, value] : rule.items()) {
+    for (const auto& [field, value] : rule.Members()) {
       double* target = field == "mastery" ? &r.mastery
                        : field == "min"   ? &r.min
                        : field == "max"   ? &r.max
                                           : nullptr;
       if (target == nullptr)
-        PluginConfig::Fail(key + "/" + field, "unknown key (known: mastery, min, max)");
-      if (!value.is_number() || value.get<double>() < 0 || value.get<double>() > 1) {
-        PluginConfig::Fail(key + "/" + field, "expected a number in [0, 1]");
+        PluginConfig::Fail(key + "/" + std::string(field),
+                           "unknown key (known: mastery, min, max)");
+      if (!value.is_number() || value.number() < 0 || value.number() > 1) {
+        PluginConfig::Fail(key + "/" + std::string(field), "expected a number in [0, 1]");
       }
-      *target = value.get<double>();
+      *target = value.number();
     }
     if (r.min > r.max) PluginConfig::Fail(key, "min is greater than max");
     rules_[*iri] = r;

@@ -17,10 +17,11 @@
 #define PATHRANK_PLUGINS_XAPI_XAPI_MASTERY_H_
 
 #include <map>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "util/json/json_document.h"
 
 namespace pathrank::plugin {
 
@@ -49,7 +50,7 @@ class MasteryTable {
   // null to remove it; a verb is an IRI or a short name such as "passed"),
   // "success_floor", "failure_ceiling", "completion_floor". Throws
   // PluginError PR_ERR_CONFIG naming the key.
-  void Configure(const nlohmann::json& verbs, double success_floor, double failure_ceiling,
+  void Configure(json::JsonValue verbs, double success_floor, double failure_ceiling,
                  double completion_floor);
 
   // The mastery a statement with verb IRI `verb` and `result` shows, or

@@ -2,17 +2,17 @@
 
 #include <cctype>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <set>
 #include <vector>
 
 #include "../common/plugin_kit.h"
+#include "util/json/json_document.h"
 
 namespace pathrank::plugin {
 
 namespace {
 
-using nlohmann::json;
+using json::JsonValue;
 
 // A malformed statement: the JSON pointer of the field (within the
 // statement) and the reason.
@@ -64,25 +64,18 @@ bool IsTimestamp(std::string_view s) {
   return true;
 }
 
-const json* Find(const json& object, const char* key) {
-  auto it = object.find(key);
-  return it == object.end() ? nullptr : &*it;
+std::string NeedString(JsonValue object, const char* key, const std::string& at) {
+  const JsonValue v = object.Find(key);
+  if (!v.present()) Bad(at + "/" + key, "missing");
+  if (!v.is_string() || v.string().empty()) Bad(at + "/" + key, "expected a non-empty string");
+  return std::string(v.string());
 }
 
-std::string NeedString(const json& object, const char* key, const std::string& at) {
-  const json* v = Find(object, key);
-  if (v == nullptr) Bad(at + "/" + key, "missing");
-  if (!v->is_string() || v->get<std::string>().empty()) {
-    Bad(at + "/" + key, "expected a non-empty string");
-  }
-  return v->get<std::string>();
-}
-
-const json& NeedObject(const json& object, const char* key, const std::string& at) {
-  const json* v = Find(object, key);
-  if (v == nullptr) Bad(at + "/" + key, "missing");
-  if (!v->is_object()) Bad(at + "/" + key, "expected an object");
-  return *v;
+JsonValue NeedObject(JsonValue object, const char* key, const std::string& at) {
+  const JsonValue v = object.Find(key);
+  if (!v.present()) Bad(at + "/" + key, "missing");
+  if (!v.is_object()) Bad(at + "/" + key, "expected an object");
+  return v;
 }
 
 struct Parsed {
@@ -97,11 +90,11 @@ struct Parsed {
 
 // The learner id of the actor; "" with `*skip` set for actors that are no
 // learner of ours.
-std::string ReadActor(const json& s, const XapiOptions& o, std::string* skip) {
-  const json& actor = NeedObject(s, "actor", "");
+std::string ReadActor(JsonValue s, const XapiOptions& o, std::string* skip) {
+  const JsonValue actor = NeedObject(s, "actor", "");
   std::string type = "Agent";
-  if (const json* t = Find(actor, "objectType")) {
-    type = t->is_string() ? t->get<std::string>() : "";
+  if (const JsonValue t = actor.Find("objectType"); t.present()) {
+    type = t.is_string() ? std::string(t.string()) : "";
     if (type != "Agent" && type != "Group") Bad("/actor/objectType", "expected Agent or Group");
   }
   if (type == "Group") {
@@ -110,30 +103,30 @@ std::string ReadActor(const json& s, const XapiOptions& o, std::string* skip) {
   }
   int found = 0;
   for (const char* ifi : {"mbox", "mbox_sha1sum", "openid", "account"})
-    found += Find(actor, ifi) != nullptr;
+    found += actor.Find(ifi).present();
   if (found != 1) {
     Bad("/actor", "exactly one of mbox, mbox_sha1sum, openid, account is required, found " +
                       std::to_string(found));
   }
-  if (Find(actor, "mbox")) {
+  if (actor.Find("mbox").present()) {
     const std::string mbox = NeedString(actor, "mbox", "/actor");
     if (mbox.rfind("mailto:", 0) != 0 || mbox.find('@') == std::string::npos) {
       Bad("/actor/mbox", "expected a mailto: IRI, got \"" + mbox + "\"");
     }
     return mbox;
   }
-  if (Find(actor, "mbox_sha1sum")) {
+  if (actor.Find("mbox_sha1sum").present()) {
     const std::string sum = NeedString(actor, "mbox_sha1sum", "/actor");
     if (sum.size() != 40 || !IsHex(sum))
       Bad("/actor/mbox_sha1sum", "expected 40 hexadecimal digits");
     return "sha1:" + Lower(sum);
   }
-  if (Find(actor, "openid")) {
+  if (actor.Find("openid").present()) {
     const std::string openid = NeedString(actor, "openid", "/actor");
     if (openid.find(':') == std::string::npos) Bad("/actor/openid", "expected a URI");
     return openid;
   }
-  const json& account = NeedObject(actor, "account", "/actor");
+  const JsonValue account = NeedObject(actor, "account", "/actor");
   const std::string home = NeedString(account, "homePage", "/actor/account");
   const std::string name = NeedString(account, "name", "/actor/account");
   if (!o.account_home_page.empty() && home != o.account_home_page) {
@@ -144,26 +137,26 @@ std::string ReadActor(const json& s, const XapiOptions& o, std::string* skip) {
 }
 
 // result.score and the flags, checked as the specification says.
-ResultEvidence ReadResult(const json& s) {
+ResultEvidence ReadResult(JsonValue s) {
   ResultEvidence out;
-  const json* result = Find(s, "result");
-  if (result == nullptr) return out;
-  if (!result->is_object()) Bad("/result", "expected an object");
+  const JsonValue result = s.Find("result");
+  if (!result.present()) return out;
+  if (!result.is_object()) Bad("/result", "expected an object");
   for (const char* flag : {"success", "completion"}) {
-    const json* v = Find(*result, flag);
-    if (v == nullptr) continue;
-    if (!v->is_boolean()) Bad(std::string("/result/") + flag, "expected true or false");
-    (std::string(flag) == "success" ? out.success : out.completion) = v->get<bool>();
+    const JsonValue v = result.Find(flag);
+    if (!v.present()) continue;
+    if (!v.is_bool()) Bad(std::string("/result/") + flag, "expected true or false");
+    (std::string(flag) == "success" ? out.success : out.completion) = v.boolean();
   }
-  const json* score = Find(*result, "score");
-  if (score == nullptr) return out;
-  if (!score->is_object()) Bad("/result/score", "expected an object");
+  const JsonValue score = result.Find("score");
+  if (!score.present()) return out;
+  if (!score.is_object()) Bad("/result/score", "expected an object");
   std::map<std::string, double> n;
   for (const char* key : {"scaled", "raw", "min", "max"}) {
-    const json* v = Find(*score, key);
-    if (v == nullptr) continue;
-    if (!v->is_number()) Bad(std::string("/result/score/") + key, "expected a number");
-    n[key] = v->get<double>();
+    const JsonValue v = score.Find(key);
+    if (!v.present()) continue;
+    if (!v.is_number()) Bad(std::string("/result/score/") + key, "expected a number");
+    n[key] = v.number();
   }
   if (n.count("scaled") && (n["scaled"] < -1 || n["scaled"] > 1)) {
     Bad("/result/score/scaled", "must be in [-1, 1]");
@@ -183,22 +176,22 @@ ResultEvidence ReadResult(const json& s) {
   return out;
 }
 
-Parsed ParseStatement(const json& s, size_t index, const XapiOptions& o) {
+Parsed ParseStatement(JsonValue s, size_t index, const XapiOptions& o) {
   if (!s.is_object()) Bad("", "expected a statement object");
   Parsed p;
   p.index = index;
-  const json* id = Find(s, "id");
-  if (id == nullptr) Bad("/id", "missing (the statement id is the idempotency key)");
-  if (!id->is_string() || !IsUuid(id->get<std::string>())) Bad("/id", "expected a UUID");
-  p.id = Lower(id->get<std::string>());
+  const JsonValue id = s.Find("id");
+  if (!id.present()) Bad("/id", "missing (the statement id is the idempotency key)");
+  if (!id.is_string() || !IsUuid(std::string(id.string()))) Bad("/id", "expected a UUID");
+  p.id = Lower(std::string(id.string()));
   p.learner = ReadActor(s, o, &p.skip);
   p.verb = NeedString(NeedObject(s, "verb", ""), "id", "/verb");
   if (p.verb.find(':') == std::string::npos) Bad("/verb/id", "expected an IRI");
-  const json& object = NeedObject(s, "object", "");
+  const JsonValue object = NeedObject(s, "object", "");
   std::string type = "Activity";
-  if (const json* t = Find(object, "objectType")) {
-    if (!t->is_string()) Bad("/object/objectType", "expected a string");
-    type = t->get<std::string>();
+  if (const JsonValue t = object.Find("objectType"); t.present()) {
+    if (!t.is_string()) Bad("/object/objectType", "expected a string");
+    type = std::string(t.string());
   }
   p.voiding = p.verb == kVoidedVerb;
   if (p.voiding && type != "StatementRef") {
@@ -219,22 +212,32 @@ Parsed ParseStatement(const json& s, size_t index, const XapiOptions& o) {
   }
   p.result = ReadResult(s);
   for (const char* key : {"timestamp", "stored"}) {
-    const json* t = Find(s, key);
-    if (t == nullptr) continue;
-    if (!t->is_string() || !IsTimestamp(t->get<std::string>())) {
+    const JsonValue t = s.Find(key);
+    if (!t.present()) continue;
+    if (!t.is_string() || !IsTimestamp(std::string(t.string()))) {
       Bad(std::string("/") + key, "expected an ISO 8601 date-time");
     }
-    if (p.at.empty()) p.at = t->get<std::string>();
+    if (p.at.empty()) p.at = std::string(t.string());
   }
   return p;
 }
 
-// The statement without the properties an LRS may set (authority, stored,
-// version), for comparing two statements with one id.
-json Comparable(const json& s) {
-  json copy = s;
-  for (const char* key : {"authority", "stored", "version"}) copy.erase(key);
-  return copy;
+// Whether two statements with one id say the same, leaving out the
+// properties an LRS may set (authority, stored, version).
+bool SameStatement(JsonValue a, JsonValue b) {
+  const auto counted = [](JsonValue s) {
+    std::vector<std::pair<std::string_view, JsonValue>> members = s.Members();
+    std::erase_if(members, [](const auto& m) {
+      return m.first == "authority" || m.first == "stored" || m.first == "version";
+    });
+    return members;
+  };
+  const auto am = counted(a), bm = counted(b);
+  if (am.size() != bm.size()) return false;
+  for (size_t i = 0; i < am.size(); ++i) {
+    if (am[i].first != bm[i].first || !json::SameValue(am[i].second, bm[i].second)) return false;
+  }
+  return true;
 }
 
 std::string MapActivity(const std::string& iri, const XapiOptions& o) {
@@ -247,18 +250,18 @@ std::string MapActivity(const std::string& iri, const XapiOptions& o) {
 }
 
 // The statements array of the document: an array, or an LRS answer.
-const json& StatementList(const json& doc, const std::string& file, std::string* base,
-                          const pr_sink* sink) {
+JsonValue StatementList(JsonValue doc, const std::string& file, std::string* base,
+                        const pr_sink* sink) {
   if (doc.is_array()) return doc;
-  if (doc.is_object() && doc.contains("statements") && doc["statements"].is_array()) {
+  if (doc.Find("statements").is_array()) {
     *base = "/statements";
-    const json* more = Find(doc, "more");
-    if (more != nullptr && more->is_string() && !more->get<std::string>().empty()) {
+    const JsonValue more = doc.Find("more");
+    if (more.is_string() && !more.string().empty()) {
       Log(sink, PR_LOG_WARNING,
-          file + ": the LRS answer has more pages (more: " + more->get<std::string>() +
+          file + ": the LRS answer has more pages (more: " + std::string(more.string()) +
               "); only this page was read");
     }
-    return doc["statements"];
+    return doc.Find("statements");
   }
   throw PluginError(PR_ERR_DATA, file +
                                      ": expected a JSON array of statements or an LRS answer "
@@ -268,14 +271,13 @@ const json& StatementList(const json& doc, const std::string& file, std::string*
 }  // namespace
 
 void ReadXapiStatements(const XapiOptions& o, const pr_sink* sink) {
-  json doc;
-  try {
-    doc = json::parse(ReadWholeFile(o.path));
-  } catch (const json::parse_error& e) {
-    throw PluginError(PR_ERR_DATA, o.path + ": not JSON: " + e.what());
+  json::JsonDocument doc;
+  std::string error;
+  if (!doc.Parse(ReadWholeFile(o.path), &error)) {
+    throw PluginError(PR_ERR_DATA, o.path + ": not JSON: " + error);
   }
   std::string base;
-  const json& list = StatementList(doc, o.path, &base, sink);
+  const JsonValue list = StatementList(doc.value(), o.path, &base, sink);
 
   Defects defects(o.on_invalid, sink);
   std::vector<Parsed> parsed;
@@ -293,7 +295,7 @@ void ReadXapiStatements(const XapiOptions& o, const pr_sink* sink) {
     auto it = by_id.find(p.id);
     if (it != by_id.end()) {
       const size_t first = parsed[it->second].index;
-      if (Comparable(list[i]) == Comparable(list[first])) {
+      if (SameStatement(list[i], list[first])) {
         ++duplicates;
       } else {
         defects.Add(ref,

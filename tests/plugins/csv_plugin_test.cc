@@ -227,6 +227,9 @@ TEST(CsvPluginConfigTest, ConfigErrorsNameTheKey) {
   EXPECT_THAT(error(R"({"path": "x", "layout": "tables", "stage_column": "area"})"),
               HasSubstr("config: key \"stage_column\": applies to the exercise_table layout"));
   EXPECT_THAT(error("{\"path\": "), HasSubstr("config: not JSON: syntax error"));
+  // The reason first, then where (util/json's locator: one past the end of a truncated text).
+  EXPECT_THAT(error("{\"path\": "), HasSubstr("at line 1, column 10"));
+  EXPECT_THAT(error("[1]"), HasSubstr("config: expected a JSON object, got array"));
 }
 
 // ----- the tables layout

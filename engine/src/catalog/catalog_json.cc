@@ -1,11 +1,11 @@
 #include "pathrank/catalog_json.h"
 
 #include <limits>
-#include <nlohmann/json.hpp>
 #include <utility>
 
 #include "pathrank/catalog_builder.h"
 #include "util/file_io.h"
+#include "util/json/json_writer.h"
 #include "util/json_fields.h"
 #include "util/text.h"
 
@@ -13,7 +13,9 @@ namespace pathrank {
 
 using internal::JsonFields;
 using internal::JsonPointer;
-using nlohmann::json;
+using json::JsonDocument;
+using json::JsonNode;
+using json::JsonType;
 
 namespace {
 
@@ -26,18 +28,18 @@ bool ReadAnyNumber(JsonFields& f, const char* key, double* out, bool required) {
   return f.Number(key, out, required, kAnyLo, kAnyHi, false, "(finite)");
 }
 
-void ReadStage(const json& v, const std::string& at, std::vector<FieldError>* errors,
-               StageSpec* out) {
-  JsonFields f(v, at, errors);
+void ReadStage(const JsonDocument& doc, const JsonNode& v, const std::string& at,
+               std::vector<FieldError>* errors, StageSpec* out) {
+  JsonFields f(doc, v, at, errors);
   f.RejectUnknown({"id", "title", "summary"});
   f.String("id", &out->id, true);
   f.String("title", &out->title, true);
   f.String("summary", &out->summary, false);
 }
 
-void ReadClause(const json& v, const std::string& at, std::vector<FieldError>* errors,
-                ClauseSpec* out) {
-  JsonFields f(v, at, errors);
+void ReadClause(const JsonDocument& doc, const JsonNode& v, const std::string& at,
+                std::vector<FieldError>* errors, ClauseSpec* out) {
+  JsonFields f(doc, v, at, errors);
   f.RejectUnknown({"any_of", "weight", "type", "note"});
   f.StringList("any_of", &out->any_of, true);
   ReadAnyNumber(f, "weight", &out->weight, false);
@@ -52,9 +54,9 @@ void ReadClause(const json& v, const std::string& at, std::vector<FieldError>* e
   f.String("note", &out->note, false);
 }
 
-void ReadItem(const json& v, const std::string& at, std::vector<FieldError>* errors,
-              ItemSpec* out) {
-  JsonFields f(v, at, errors);
+void ReadItem(const JsonDocument& doc, const JsonNode& v, const std::string& at,
+              std::vector<FieldError>* errors, ItemSpec* out) {
+  JsonFields f(doc, v, at, errors);
   f.RejectUnknown({"id", "kind", "title", "stage", "tags", "hours", "difficulty", "aliases",
                    "summary", "source", "attributes", "prerequisites"});
   f.String("id", &out->id, true);
@@ -76,17 +78,20 @@ void ReadItem(const json& v, const std::string& at, std::vector<FieldError>* err
   f.String("summary", &out->summary, false);
   f.String("source", &out->source, false);
   f.StringMap("attributes", &out->attributes, false);
-  if (const json* list = f.Member("prerequisites", json::value_t::array, false)) {
-    out->prerequisites.resize(list->size());
-    for (size_t c = 0; c < list->size(); ++c) {
-      ReadClause((*list)[c], JsonPointer(f.At("prerequisites"), c), errors, &out->prerequisites[c]);
+  if (const JsonNode* list = f.Member("prerequisites", JsonType::kArray, false)) {
+    out->prerequisites.resize(list->size);
+    size_t c = 0;
+    for (const json::JsonChild& clause : doc.children(*list)) {
+      ReadClause(doc, doc.node(clause.node), JsonPointer(f.At("prerequisites"), c), errors,
+                 &out->prerequisites[c]);
+      ++c;
     }
   }
 }
 
-void ReadGoal(const json& v, const std::string& at, std::vector<FieldError>* errors,
-              GoalSpec* out) {
-  JsonFields f(v, at, errors);
+void ReadGoal(const JsonDocument& doc, const JsonNode& v, const std::string& at,
+              std::vector<FieldError>* errors, GoalSpec* out) {
+  JsonFields f(doc, v, at, errors);
   f.RejectUnknown({"id", "title", "summary", "items", "tags"});
   f.String("id", &out->id, true);
   f.String("title", &out->title, true);
@@ -98,22 +103,24 @@ void ReadGoal(const json& v, const std::string& at, std::vector<FieldError>* err
 template <typename Spec, typename ReadFn>
 void ReadList(JsonFields& f, const char* key, bool required, std::vector<FieldError>* errors,
               std::vector<Spec>* out, ReadFn read) {
-  const json* list = f.Member(key, json::value_t::array, required);
+  const JsonNode* list = f.Member(key, JsonType::kArray, required);
   if (list == nullptr) return;
-  out->resize(list->size());
-  for (size_t i = 0; i < list->size(); ++i) {
-    read((*list)[i], JsonPointer(f.At(key), i), errors, &(*out)[i]);
+  out->resize(list->size);
+  size_t i = 0;
+  for (const json::JsonChild& element : f.doc().children(*list)) {
+    read(f.doc(), f.doc().node(element.node), JsonPointer(f.At(key), i), errors, &(*out)[i]);
+    ++i;
   }
 }
 
 }  // namespace
 
 Result<CatalogSpec> ParseCatalogJson(std::string_view text) {
-  Result<json> doc = internal::ParseJsonText(text, "catalog");
-  if (!doc) return doc.error();
+  JsonDocument doc;
+  PATHRANK_RETURN_IF_ERROR(internal::ParseJsonText(text, "catalog", &doc));
   std::vector<FieldError> errors;
   CatalogSpec spec;
-  JsonFields f(*doc, "", &errors);
+  JsonFields f(doc, doc.root(), "", &errors);
   f.RejectUnknown({"format", "id", "title", "version", "summary", "stages", "items", "goals"});
   std::string format;
   if (f.String("format", &format, true) && format != kCatalogFormat) {
@@ -133,57 +140,77 @@ Result<CatalogSpec> ParseCatalogJson(std::string_view text) {
   return spec;
 }
 
+namespace {
+
+void WriteItem(const ItemSpec& s, json::Writer& w) {
+  w.BeginObject();
+  w.Member("id", s.id);
+  w.Member("kind", ItemKindName(s.kind));
+  w.Member("title", s.title);
+  w.Member("stage", s.stage);
+  if (!s.tags.empty()) w.Member("tags", s.tags);
+  w.Member("hours", s.hours);
+  w.Member("difficulty", s.difficulty);
+  if (!s.aliases.empty()) w.Member("aliases", s.aliases);
+  if (!s.summary.empty()) w.Member("summary", s.summary);
+  if (!s.source.empty()) w.Member("source", s.source);
+  if (!s.attributes.empty()) w.Member("attributes", s.attributes);
+  if (!s.prerequisites.empty()) {
+    w.Key("prerequisites");
+    w.BeginArray();
+    for (const ClauseSpec& c : s.prerequisites) {
+      w.BeginObject();
+      w.Member("any_of", c.any_of);
+      w.Member("weight", c.weight);
+      w.Member("type", ClauseTypeName(c.type));
+      if (!c.note.empty()) w.Member("note", c.note);
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+  w.EndObject();
+}
+
+}  // namespace
+
 std::string FormatCatalogJson(const CatalogSpec& spec) {
-  using ojson = nlohmann::ordered_json;
-  ojson doc;
-  doc["format"] = kCatalogFormat;
-  doc["id"] = spec.id;
-  doc["title"] = spec.title;
-  if (!spec.version.empty()) doc["version"] = spec.version;
-  if (!spec.summary.empty()) doc["summary"] = spec.summary;
-  doc["stages"] = ojson::array();
+  json::Writer w(2);
+  w.BeginObject();
+  w.Member("format", kCatalogFormat);
+  w.Member("id", spec.id);
+  w.Member("title", spec.title);
+  if (!spec.version.empty()) w.Member("version", spec.version);
+  if (!spec.summary.empty()) w.Member("summary", spec.summary);
+  w.Key("stages");
+  w.BeginArray();
   for (const StageSpec& s : spec.stages) {
-    ojson stage = {{"id", s.id}, {"title", s.title}};
-    if (!s.summary.empty()) stage["summary"] = s.summary;
-    doc["stages"].push_back(std::move(stage));
+    w.BeginObject();
+    w.Member("id", s.id);
+    w.Member("title", s.title);
+    if (!s.summary.empty()) w.Member("summary", s.summary);
+    w.EndObject();
   }
-  doc["items"] = ojson::array();
-  for (const ItemSpec& s : spec.items) {
-    ojson item;
-    item["id"] = s.id;
-    item["kind"] = ItemKindName(s.kind);
-    item["title"] = s.title;
-    item["stage"] = s.stage;
-    if (!s.tags.empty()) item["tags"] = s.tags;
-    item["hours"] = s.hours;
-    item["difficulty"] = s.difficulty;
-    if (!s.aliases.empty()) item["aliases"] = s.aliases;
-    if (!s.summary.empty()) item["summary"] = s.summary;
-    if (!s.source.empty()) item["source"] = s.source;
-    if (!s.attributes.empty()) item["attributes"] = s.attributes;
-    if (!s.prerequisites.empty()) {
-      ojson clauses = ojson::array();
-      for (const ClauseSpec& c : s.prerequisites) {
-        ojson clause = {
-            {"any_of", c.any_of}, {"weight", c.weight}, {"type", ClauseTypeName(c.type)}};
-        if (!c.note.empty()) clause["note"] = c.note;
-        clauses.push_back(std::move(clause));
-      }
-      item["prerequisites"] = std::move(clauses);
-    }
-    doc["items"].push_back(std::move(item));
-  }
+  w.EndArray();
+  w.Key("items");
+  w.BeginArray();
+  for (const ItemSpec& s : spec.items) WriteItem(s, w);
+  w.EndArray();
   if (!spec.goals.empty()) {
-    doc["goals"] = ojson::array();
+    w.Key("goals");
+    w.BeginArray();
     for (const GoalSpec& g : spec.goals) {
-      ojson goal = {{"id", g.id}, {"title", g.title}};
-      if (!g.summary.empty()) goal["summary"] = g.summary;
-      if (!g.items.empty()) goal["items"] = g.items;
-      if (!g.tags.empty()) goal["tags"] = g.tags;
-      doc["goals"].push_back(std::move(goal));
+      w.BeginObject();
+      w.Member("id", g.id);
+      w.Member("title", g.title);
+      if (!g.summary.empty()) w.Member("summary", g.summary);
+      if (!g.items.empty()) w.Member("items", g.items);
+      if (!g.tags.empty()) w.Member("tags", g.tags);
+      w.EndObject();
     }
+    w.EndArray();
   }
-  return doc.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
+  w.EndObject();
+  return w.Take() + "\n";
 }
 
 Result<std::shared_ptr<const Catalog>> LoadCatalogFile(const std::string& path) {

@@ -1,9 +1,8 @@
 // The JSON-lines trajectory reader (format in trajectory.h).
 
-#include <nlohmann/json.hpp>
-
 #include "eval/trajectory_builder.h"
 #include "pathrank/eval/trajectory.h"
+#include "util/json/json_document.h"
 #include "util/json_fields.h"
 #include "util/text.h"
 
@@ -11,13 +10,18 @@ namespace pathrank {
 
 namespace {
 
-using nlohmann::json;
+using json::JsonChild;
+using json::JsonDocument;
+using json::JsonNode;
+using json::JsonType;
 
 Status LineError(const std::string& where, const std::string& pointer, const std::string& what) {
   return Status::InvalidArgument(where + ": " + pointer + ": " + what);
 }
 
-Result<std::vector<std::pair<uint32_t, double>>> ParseGoals(const Catalog& catalog, const json& v,
+Result<std::vector<std::pair<uint32_t, double>>> ParseGoals(const Catalog& catalog,
+                                                            const JsonDocument& doc,
+                                                            const JsonNode& v,
                                                             const std::string& where) {
   std::vector<std::pair<uint32_t, double>> goals;
   auto add = [&](const std::string& id, double weight, const std::string& at) -> Status {
@@ -33,22 +37,108 @@ Result<std::vector<std::pair<uint32_t, double>>> ParseGoals(const Catalog& catal
     goals.push_back({*goal, weight});
     return Status::Ok();
   };
-  if (v.is_array()) {
-    for (size_t g = 0; g < v.size(); ++g) {
-      const std::string at = internal::JsonPointer("/goals", g);
-      if (!v[g].is_string()) return LineError(where, at, "expected a goal id (string)");
-      PATHRANK_RETURN_IF_ERROR(add(v[g].get<std::string>(), 1.0, at));
+  if (v.type == JsonType::kArray) {
+    size_t g = 0;
+    for (const JsonChild& c : doc.children(v)) {
+      const JsonNode& id = doc.node(c.node);
+      const std::string at = internal::JsonPointer("/goals", g++);
+      if (id.type != JsonType::kString) return LineError(where, at, "expected a goal id (string)");
+      PATHRANK_RETURN_IF_ERROR(add(std::string(id.text), 1.0, at));
     }
-  } else if (v.is_object()) {
-    for (auto it = v.begin(); it != v.end(); ++it) {
-      const std::string at = internal::JsonPointer("/goals", it.key());
-      if (!it->is_number()) return LineError(where, at, "expected a weight (number)");
-      PATHRANK_RETURN_IF_ERROR(add(it.key(), it->get<double>(), at));
+  } else if (v.type == JsonType::kObject) {
+    for (const JsonChild& m : doc.SortedMembers(v)) {
+      const JsonNode& weight = doc.node(m.node);
+      const std::string at = internal::JsonPointer("/goals", m.key);
+      if (weight.type != JsonType::kNumber) {
+        return LineError(where, at, "expected a weight (number)");
+      }
+      PATHRANK_RETURN_IF_ERROR(add(std::string(m.key), weight.number, at));
     }
   } else {
     return LineError(where, "/goals", "expected an array of goal ids or an object id -> weight");
   }
   return goals;
+}
+
+// Reads step `k` (at `at`) of a line's "steps" into `step`.
+Status ParseStep(const Catalog& catalog, const JsonDocument& doc, const JsonNode& s, size_t k,
+                 const std::string& where, const std::string& at, TrajectoryStep* step) {
+  if (s.type != JsonType::kObject) return LineError(where, at, "expected an object");
+  for (const JsonChild& m : doc.SortedMembers(s)) {
+    if (m.key != "item" && m.key != "step" && m.key != "mastery") {
+      return LineError(where, internal::JsonPointer(at, m.key),
+                       "unknown field; expected item, step, mastery");
+    }
+  }
+  const JsonNode* item_id = doc.Find(s, "item");
+  if (item_id == nullptr || item_id->type != JsonType::kString) {
+    return LineError(where, at + "/item", "expected an item id (string)");
+  }
+  auto item = catalog.FindItem(item_id->text);
+  if (!item) {
+    return LineError(where, at + "/item",
+                     "unknown item " + internal::Quoted(item_id->text) + " in catalog " +
+                         internal::Quoted(catalog.id()));
+  }
+  step->item = *item;
+  step->step = static_cast<int64_t>(k);
+  if (const JsonNode* n = doc.Find(s, "step")) {
+    // An integer of int64 (one beyond it read as negative before).
+    if (n->type != JsonType::kNumber || !n->integral || n->number < 0 ||
+        n->number >= 9223372036854775808.0) {
+      return LineError(where, at + "/step", "expected a non-negative integer");
+    }
+    step->step = static_cast<int64_t>(n->number);
+  }
+  if (const JsonNode* m = doc.Find(s, "mastery")) {
+    if (m->type != JsonType::kNumber || !(m->number >= 0 && m->number <= 1)) {
+      return LineError(where, at + "/mastery", "expected a number in [0, 1]");
+    }
+    step->mastery = m->number;
+  }
+  return Status::Ok();
+}
+
+// Reads one non-blank line (`where` names it) into `builder`.
+Status ParseLine(const Catalog& catalog, std::string_view row, const std::string& where,
+                 JsonDocument* doc, internal::TrajectoryBuilder* builder) {
+  std::string error;
+  if (!doc->Parse(row, &error)) return Status::InvalidArgument(where + ": not a JSON document");
+  const JsonNode& root = doc->root();
+  if (root.type != JsonType::kObject) {
+    return Status::InvalidArgument(where + ": expected a JSON object");
+  }
+  for (const JsonChild& m : doc->SortedMembers(root)) {
+    if (m.key != "learner" && m.key != "goals" && m.key != "steps") {
+      return LineError(where, internal::JsonPointer("", m.key),
+                       "unknown field; expected learner, goals, steps");
+    }
+  }
+  const JsonNode* learner = doc->Find(root, "learner");
+  if (learner == nullptr || learner->type != JsonType::kString || learner->text.empty()) {
+    return LineError(where, "/learner", "expected a non-empty string");
+  }
+  std::vector<std::pair<uint32_t, double>> goals;
+  if (const JsonNode* g = doc->Find(root, "goals")) {
+    auto parsed = ParseGoals(catalog, *doc, *g, where);
+    if (!parsed) return parsed.error();
+    goals = std::move(*parsed);
+  }
+  const JsonNode* steps = doc->Find(root, "steps");
+  if (steps == nullptr || steps->type != JsonType::kArray) {
+    return LineError(where, "/steps", "expected an array of steps");
+  }
+  size_t k = 0;
+  for (const JsonChild& c : doc->children(*steps)) {
+    const std::string at = internal::JsonPointer("/steps", k);
+    TrajectoryStep step;
+    PATHRANK_RETURN_IF_ERROR(ParseStep(catalog, *doc, doc->node(c.node), k, where, at, &step));
+    if (k == 0) step.goals = goals;
+    PATHRANK_RETURN_IF_ERROR(
+        builder->Add(std::string(learner->text), std::move(step), where + ": " + at));
+    ++k;
+  }
+  return Status::Ok();
 }
 
 }  // namespace
@@ -57,6 +147,7 @@ Result<std::vector<Trajectory>> ParseTrajectoriesJsonl(const Catalog& catalog,
                                                        std::string_view text,
                                                        std::string_view source) {
   internal::TrajectoryBuilder builder(catalog, source);
+  JsonDocument doc;  // reused line after line
   size_t line = 0;
   size_t start = 0;
   while (start < text.size()) {
@@ -68,69 +159,7 @@ Result<std::vector<Trajectory>> ParseTrajectoriesJsonl(const Catalog& catalog,
     if (!row.empty() && row.back() == '\r') row.remove_suffix(1);
     if (row.find_first_not_of(" \t") == std::string_view::npos) continue;
     const std::string where = std::string(source) + ": line " + std::to_string(line);
-    json doc = json::parse(row, nullptr, false);
-    if (doc.is_discarded()) return Status::InvalidArgument(where + ": not a JSON document");
-    if (!doc.is_object()) return Status::InvalidArgument(where + ": expected a JSON object");
-    for (auto it = doc.begin(); it != doc.end(); ++it) {
-      if (it.key() != "learner" && it.key() != "goals" && it.key() != "steps") {
-        return LineError(where, internal::JsonPointer("", it.key()),
-                         "unknown field; expected learner, goals, steps");
-      }
-    }
-    if (!doc.contains("learner") || !doc["learner"].is_string() ||
-        doc["learner"].get<std::string>().empty()) {
-      return LineError(where, "/learner", "expected a non-empty string");
-    }
-    const std::string learner = doc["learner"].get<std::string>();
-    std::vector<std::pair<uint32_t, double>> goals;
-    if (doc.contains("goals")) {
-      auto parsed = ParseGoals(catalog, doc["goals"], where);
-      if (!parsed) return parsed.error();
-      goals = std::move(*parsed);
-    }
-    if (!doc.contains("steps") || !doc["steps"].is_array()) {
-      return LineError(where, "/steps", "expected an array of steps");
-    }
-    const json& steps = doc["steps"];
-    for (size_t k = 0; k < steps.size(); ++k) {
-      const std::string at = internal::JsonPointer("/steps", k);
-      const json& s = steps[k];
-      if (!s.is_object()) return LineError(where, at, "expected an object");
-      for (auto it = s.begin(); it != s.end(); ++it) {
-        if (it.key() != "item" && it.key() != "step" && it.key() != "mastery") {
-          return LineError(where, internal::JsonPointer(at, it.key()),
-                           "unknown field; expected item, step, mastery");
-        }
-      }
-      if (!s.contains("item") || !s["item"].is_string()) {
-        return LineError(where, at + "/item", "expected an item id (string)");
-      }
-      const std::string id = s["item"].get<std::string>();
-      auto item = catalog.FindItem(id);
-      if (!item) {
-        return LineError(where, at + "/item",
-                         "unknown item " + internal::Quoted(id) + " in catalog " +
-                             internal::Quoted(catalog.id()));
-      }
-      TrajectoryStep step;
-      step.item = *item;
-      step.step = static_cast<int64_t>(k);
-      if (s.contains("step")) {
-        if (!s["step"].is_number_integer() || s["step"].get<int64_t>() < 0) {
-          return LineError(where, at + "/step", "expected a non-negative integer");
-        }
-        step.step = s["step"].get<int64_t>();
-      }
-      if (s.contains("mastery")) {
-        const json& m = s["mastery"];
-        if (!m.is_number() || !(m.get<double>() >= 0 && m.get<double>() <= 1)) {
-          return LineError(where, at + "/mastery", "expected a number in [0, 1]");
-        }
-        step.mastery = m.get<double>();
-      }
-      if (k == 0) step.goals = goals;
-      PATHRANK_RETURN_IF_ERROR(builder.Add(learner, std::move(step), where + ": " + at));
-    }
+    PATHRANK_RETURN_IF_ERROR(ParseLine(catalog, row, where, &doc, &builder));
   }
   return builder.Finish();
 }

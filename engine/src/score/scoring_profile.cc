@@ -1,9 +1,9 @@
 #include "pathrank/scoring_profile.h"
 
 #include <cmath>
-#include <nlohmann/json.hpp>
 
 #include "util/file_io.h"
+#include "util/json/json_writer.h"
 #include "util/json_fields.h"
 #include "util/text.h"
 
@@ -118,10 +118,10 @@ const std::map<std::string, ScoringProfile>& BuiltinProfiles() {
 }
 
 Result<ScoringProfile> ParseProfileJson(std::string_view text) {
-  Result<nlohmann::json> doc = internal::ParseJsonText(text, "profile");
-  if (!doc) return doc.error();
+  json::JsonDocument doc;
+  PATHRANK_RETURN_IF_ERROR(internal::ParseJsonText(text, "profile", &doc));
   std::vector<FieldError> errors;
-  internal::JsonFields f(*doc, "", &errors);
+  internal::JsonFields f(doc, doc.root(), "", &errors);
   f.RejectUnknown({"format", "name", "weights", "summary"});
   std::string format;
   if (f.String("format", &format, true) && format != kProfileFormat) {
@@ -130,15 +130,16 @@ Result<ScoringProfile> ParseProfileJson(std::string_view text) {
   ScoringProfile profile;
   f.NonEmptyString("name", &profile.name, true);
   std::map<std::string, double> weights;
-  if (const auto* w = f.Member("weights", nlohmann::json::value_t::object, false)) {
-    for (auto it = w->begin(); it != w->end(); ++it) {
-      const std::string at = internal::JsonPointer("/weights", it.key());
-      if (!it->is_number()) {
+  if (const auto* w = f.Member("weights", json::JsonType::kObject, false)) {
+    for (const json::JsonChild& m : doc.SortedMembers(*w)) {
+      const json::JsonNode& value = doc.node(m.node);
+      const std::string at = internal::JsonPointer("/weights", m.key);
+      if (value.type != json::JsonType::kNumber) {
         errors.push_back(
-            {at, "expected a number, got " + std::string(internal::JsonTypeName(*it))});
+            {at, "expected a number, got " + std::string(internal::JsonTypeName(value))});
         continue;
       }
-      weights[it.key()] = it->get<double>();
+      weights[std::string(m.key)] = value.number;
     }
   }
   if (!errors.empty()) return internal::FieldErrorsToStatus("profile", errors);
@@ -148,13 +149,16 @@ Result<ScoringProfile> ParseProfileJson(std::string_view text) {
 }
 
 std::string FormatProfileJson(const ScoringProfile& profile) {
-  nlohmann::ordered_json doc;
-  doc["format"] = kProfileFormat;
-  doc["name"] = profile.name;
-  nlohmann::ordered_json weights;
-  for (const FieldInfo& f : kFields) weights[f.name] = profile.*(f.member);
-  doc["weights"] = std::move(weights);
-  return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+  json::Writer w(2);
+  w.BeginObject();
+  w.Member("format", kProfileFormat);
+  w.Member("name", profile.name);
+  w.Key("weights");
+  w.BeginObject();
+  for (const FieldInfo& f : kFields) w.Member(f.name, profile.*(f.member));
+  w.EndObject();
+  w.EndObject();
+  return w.Take() + "\n";
 }
 
 Result<ScoringProfile> LoadProfileFile(const std::string& path) {

@@ -2,10 +2,10 @@
 
 #include <cmath>
 #include <map>
-#include <nlohmann/json.hpp>
 
 #include "pathrank/transition_model.h"
 #include "util/file_io.h"
+#include "util/json/json_writer.h"
 #include "util/json_fields.h"
 #include "util/text.h"
 
@@ -13,29 +13,34 @@ namespace pathrank {
 
 namespace {
 
-using nlohmann::json;
-using nlohmann::ordered_json;
+using json::JsonChild;
+using json::JsonDocument;
+using json::JsonNode;
+using json::JsonType;
 
 // Reads an object of item id -> non-negative integer count into `out`.
-bool ReadCounts(const Catalog& catalog, const json& object, const std::string& pointer,
-                std::vector<FieldError>* errors, std::map<ItemId, uint32_t>* out) {
-  if (!object.is_object()) {
+bool ReadCounts(const Catalog& catalog, const JsonDocument& doc, const JsonNode& object,
+                const std::string& pointer, std::vector<FieldError>* errors,
+                std::map<ItemId, uint32_t>* out) {
+  if (object.type != JsonType::kObject) {
     errors->push_back({pointer, "expected an object of item id -> count"});
     return false;
   }
-  for (auto it = object.begin(); it != object.end(); ++it) {
-    const std::string at = internal::JsonPointer(pointer, it.key());
-    auto item = catalog.FindItem(it.key());
+  for (const JsonChild& m : doc.SortedMembers(object)) {
+    const JsonNode& count = doc.node(m.node);
+    const std::string at = internal::JsonPointer(pointer, m.key);
+    auto item = catalog.FindItem(m.key);
     if (!item) {
-      errors->push_back({at, "unknown item " + internal::Quoted(it.key()) + " in catalog " +
+      errors->push_back({at, "unknown item " + internal::Quoted(m.key) + " in catalog " +
                                  internal::Quoted(catalog.id())});
       continue;
     }
-    if (!it->is_number_unsigned() || it->get<uint64_t>() > 0xFFFFFFFFu) {
+    if (count.type != JsonType::kNumber || !count.integral || count.number < 0 ||
+        count.number > 0xFFFFFFFFu) {
       errors->push_back({at, "expected a non-negative integer count"});
       continue;
     }
-    (*out)[*item] = static_cast<uint32_t>(it->get<uint64_t>());
+    (*out)[*item] = static_cast<uint32_t>(count.number);
   }
   return true;
 }
@@ -43,39 +48,46 @@ bool ReadCounts(const Catalog& catalog, const json& object, const std::string& p
 }  // namespace
 
 std::string TransitionModel::ToJson(const Catalog& catalog) const {
-  ordered_json doc;
-  doc["format"] = kSequenceModelFormat;
-  doc["model"] = "transition";
-  doc["catalog"] = catalog.id();
-  doc["smoothing"] = options_.smoothing;
-  doc["recency_decay"] = options_.recency_decay;
-  doc["recent_items"] = options_.recent_items;
-  doc["learners"] = learners_;
-  ordered_json popularity = ordered_json::object(), start = ordered_json::object();
-  ordered_json transitions = ordered_json::object();
-  for (ItemId i = 0; i < popularity_.size(); ++i) {
-    const std::string& id = catalog.item(i).id;
-    if (popularity_[i] > 0) popularity[id] = popularity_[i];
-    if (start_[i] > 0) start[id] = start_[i];
-    if (offsets_[i + 1] > offsets_[i]) {
-      ordered_json row = ordered_json::object();
-      for (uint32_t e = offsets_[i]; e < offsets_[i + 1]; ++e) {
-        row[catalog.item(edges_[e].to).id] = edges_[e].count;
-      }
-      transitions[id] = std::move(row);
+  json::Writer w(1);
+  w.BeginObject();
+  w.Member("format", kSequenceModelFormat);
+  w.Member("model", "transition");
+  w.Member("catalog", catalog.id());
+  w.Member("smoothing", options_.smoothing);
+  w.Member("recency_decay", options_.recency_decay);
+  w.Member("recent_items", options_.recent_items);
+  w.Member("learners", learners_);
+  const auto counts = [&](std::string_view key, const std::vector<uint32_t>& of) {
+    w.Key(key);
+    w.BeginObject();
+    for (ItemId i = 0; i < of.size(); ++i) {
+      if (of[i] > 0) w.Member(catalog.item(i).id, of[i]);
     }
+    w.EndObject();
+  };
+  counts("popularity", popularity_);
+  counts("start", start_);
+  w.Key("transitions");
+  w.BeginObject();
+  for (ItemId i = 0; i < popularity_.size(); ++i) {
+    if (offsets_[i + 1] == offsets_[i]) continue;
+    w.Key(catalog.item(i).id);
+    w.BeginObject();
+    for (uint32_t e = offsets_[i]; e < offsets_[i + 1]; ++e) {
+      w.Member(catalog.item(edges_[e].to).id, edges_[e].count);
+    }
+    w.EndObject();
   }
-  doc["popularity"] = std::move(popularity);
-  doc["start"] = std::move(start);
-  doc["transitions"] = std::move(transitions);
-  return doc.dump(1, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+  w.EndObject();
+  w.EndObject();
+  return w.Take() + "\n";
 }
 
 Result<TransitionModel> TransitionModel::FromJson(const Catalog& catalog, std::string_view text) {
-  Result<json> doc = internal::ParseJsonText(text, "sequence model");
-  if (!doc) return doc.error();
+  JsonDocument doc;
+  PATHRANK_RETURN_IF_ERROR(internal::ParseJsonText(text, "sequence model", &doc));
   std::vector<FieldError> errors;
-  internal::JsonFields f(*doc, "", &errors);
+  internal::JsonFields f(doc, doc.root(), "", &errors);
   f.RejectUnknown({"format", "model", "catalog", "smoothing", "recency_decay", "recent_items",
                    "learners", "popularity", "start", "transitions"});
   std::string format, kind, catalog_id;
@@ -103,26 +115,26 @@ Result<TransitionModel> TransitionModel::FromJson(const Catalog& catalog, std::s
   model.popularity_.assign(n, 0);
   model.start_.assign(n, 0);
   std::map<ItemId, uint32_t> counts;
-  if (const json* p = f.Member("popularity", json::value_t::object, true)) {
-    ReadCounts(catalog, *p, "/popularity", &errors, &counts);
+  if (const JsonNode* p = f.Member("popularity", JsonType::kObject, true)) {
+    ReadCounts(catalog, doc, *p, "/popularity", &errors, &counts);
     for (const auto& [i, c] : counts) model.popularity_[i] = c;
   }
   counts.clear();
-  if (const json* s = f.Member("start", json::value_t::object, true)) {
-    ReadCounts(catalog, *s, "/start", &errors, &counts);
+  if (const JsonNode* s = f.Member("start", JsonType::kObject, true)) {
+    ReadCounts(catalog, doc, *s, "/start", &errors, &counts);
     for (const auto& [i, c] : counts) model.start_[i] = c;
   }
   std::vector<std::map<ItemId, uint32_t>> rows(n);
-  if (const json* t = f.Member("transitions", json::value_t::object, true)) {
-    for (auto it = t->begin(); it != t->end(); ++it) {
-      const std::string at = internal::JsonPointer("/transitions", it.key());
-      auto from = catalog.FindItem(it.key());
+  if (const JsonNode* t = f.Member("transitions", JsonType::kObject, true)) {
+    for (const JsonChild& m : doc.SortedMembers(*t)) {
+      const std::string at = internal::JsonPointer("/transitions", m.key);
+      auto from = catalog.FindItem(m.key);
       if (!from) {
-        errors.push_back({at, "unknown item " + internal::Quoted(it.key()) + " in catalog " +
+        errors.push_back({at, "unknown item " + internal::Quoted(m.key) + " in catalog " +
                                   internal::Quoted(catalog.id())});
         continue;
       }
-      ReadCounts(catalog, *it, at, &errors, &rows[*from]);
+      ReadCounts(catalog, doc, doc.node(m.node), at, &errors, &rows[*from]);
     }
   }
   if (!errors.empty()) return internal::FieldErrorsToStatus("sequence model", errors);

@@ -206,25 +206,97 @@ void WriteNode(const JsonDocument& doc, const JsonNode& value, Writer& w) {
       for (const JsonChild& c : doc.children(value)) WriteNode(doc, doc.node(c.node), w);
       w.EndArray();
       return;
-    case JsonType::kObject: {
-      // Sorted by key; of repeated keys the last one (stable sort, then the
-      // last of each run).
-      std::vector<JsonChild> members(doc.children(value).begin(), doc.children(value).end());
-      std::stable_sort(members.begin(), members.end(),
-                       [](const JsonChild& a, const JsonChild& b) { return a.key < b.key; });
+    case JsonType::kObject:
       w.BeginObject();
-      for (size_t i = 0; i < members.size(); ++i) {
-        if (i + 1 < members.size() && members[i + 1].key == members[i].key) continue;
-        w.Key(members[i].key);
-        WriteNode(doc, doc.node(members[i].node), w);
+      for (const JsonChild& m : doc.SortedMembers(value)) {
+        w.Key(m.key);
+        WriteNode(doc, doc.node(m.node), w);
       }
       w.EndObject();
       return;
-    }
   }
 }
 
 }  // namespace
+
+const JsonNode* JsonDocument::Find(const JsonNode& object, std::string_view key) const {
+  if (object.type != JsonType::kObject) return nullptr;
+  const std::span<const JsonChild> members = children(object);
+  for (auto it = members.rbegin(); it != members.rend(); ++it) {
+    if (it->key == key) return &nodes_[it->node];
+  }
+  return nullptr;
+}
+
+std::vector<JsonChild> JsonDocument::SortedMembers(const JsonNode& object) const {
+  if (object.type != JsonType::kObject) return {};
+  const std::span<const JsonChild> all = children(object);
+  std::vector<JsonChild> members(all.begin(), all.end());
+  // Stable, so that the last of each run of equal keys is the last written.
+  std::stable_sort(members.begin(), members.end(),
+                   [](const JsonChild& a, const JsonChild& b) { return a.key < b.key; });
+  size_t kept = 0;
+  for (size_t i = 0; i < members.size(); ++i) {
+    if (i + 1 < members.size() && members[i + 1].key == members[i].key) continue;
+    members[kept++] = members[i];
+  }
+  members.resize(kept);
+  return members;
+}
+
+size_t JsonValue::size() const { return is_array() || is_object() ? node_->size : 0; }
+
+JsonValue JsonValue::operator[](size_t i) const {
+  assert(is_array() && i < node_->size);
+  return JsonValue(*doc_, doc_->node(doc_->children(*node_)[i].node));
+}
+
+JsonValue JsonValue::Find(std::string_view key) const {
+  if (node_ == nullptr) return {};
+  const JsonNode* member = doc_->Find(*node_, key);
+  return member == nullptr ? JsonValue() : JsonValue(*doc_, *member);
+}
+
+std::vector<std::pair<std::string_view, JsonValue>> JsonValue::Members() const {
+  std::vector<std::pair<std::string_view, JsonValue>> out;
+  if (!is_object()) return out;
+  for (const JsonChild& m : doc_->SortedMembers(*node_)) {
+    out.emplace_back(m.key, JsonValue(*doc_, doc_->node(m.node)));
+  }
+  return out;
+}
+
+std::string JsonValue::ToJson() const { return node_ == nullptr ? "null" : doc_->ToJson(*node_); }
+
+bool SameValue(JsonValue a, JsonValue b) {
+  if (a.present() != b.present() || a.type() != b.type()) return false;
+  if (!a.present()) return true;
+  switch (a.type()) {
+    case JsonType::kNull:
+      return true;
+    case JsonType::kBool:
+      return a.boolean() == b.boolean();
+    case JsonType::kNumber:
+      return a.number() == b.number();
+    case JsonType::kString:
+      return a.string() == b.string();
+    case JsonType::kArray:
+      if (a.size() != b.size()) return false;
+      for (size_t i = 0; i < a.size(); ++i) {
+        if (!SameValue(a[i], b[i])) return false;
+      }
+      return true;
+    case JsonType::kObject: {
+      const auto am = a.Members(), bm = b.Members();
+      if (am.size() != bm.size()) return false;
+      for (size_t i = 0; i < am.size(); ++i) {
+        if (am[i].first != bm[i].first || !SameValue(am[i].second, bm[i].second)) return false;
+      }
+      return true;
+    }
+  }
+  return false;
+}
 
 std::string JsonDocument::ToJson(const JsonNode& value) const {
   Writer w;

@@ -1,5 +1,7 @@
-// JsonDocument: a strict JSON parser for request bodies and the config file,
-// producing a compact read-only tree.
+// JsonDocument: the strict JSON parser of every JSON text pathrank reads
+// (request bodies, the config file, catalogs, profiles, sequence models,
+// trajectory lines, plugin configs and data), producing a compact read-only
+// tree; JsonValue is a view of one of its values.
 //
 // simdjson's DOM parser (one per thread, reused) validates and parses the
 // text; its tree is then copied into two flat arrays, the nodes in document
@@ -33,6 +35,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace pathrank::json {
@@ -60,6 +63,62 @@ struct JsonNode {
   uint32_t size = 0;
 };
 
+class JsonDocument;
+
+// A view of one value of a JsonDocument, or of no value (absent: a member
+// that is not there). Cheap to copy; valid while its document lives and is
+// not parsed again. What plugin code and the engine's small readers use.
+class JsonValue {
+ public:
+  JsonValue() = default;  // absent
+  JsonValue(const JsonDocument& doc, const JsonNode& node) : doc_(&doc), node_(&node) {}
+
+  bool present() const { return node_ != nullptr; }
+  // kNull when absent.
+  JsonType type() const { return node_ == nullptr ? JsonType::kNull : node_->type; }
+  // "null" (also when absent), "boolean", "number", ...
+  std::string_view type_name() const { return JsonTypeName(type()); }
+  bool is_null() const { return type() == JsonType::kNull; }
+  bool is_bool() const { return type() == JsonType::kBool; }
+  bool is_number() const { return type() == JsonType::kNumber; }
+  // A number written without fraction or exponent.
+  bool is_integer() const { return is_number() && node_->integral; }
+  bool is_string() const { return type() == JsonType::kString; }
+  bool is_array() const { return type() == JsonType::kArray; }
+  bool is_object() const { return type() == JsonType::kObject; }
+
+  // REQUIRES: of that type.
+  bool boolean() const { return node_->boolean; }
+  double number() const { return node_->number; }
+  std::string_view string() const { return node_->text; }
+
+  // Elements of an array, members of an object; 0 otherwise.
+  size_t size() const;
+  // Element `i` of an array. REQUIRES: is_array(), i < size().
+  JsonValue operator[](size_t i) const;
+  // Member `key` of an object (the last of repeated keys); absent when
+  // missing or not an object.
+  JsonValue Find(std::string_view key) const;
+  // The members of an object sorted by key, of repeated keys the last
+  // (JsonDocument::SortedMembers); empty otherwise.
+  std::vector<std::pair<std::string_view, JsonValue>> Members() const;
+  // As JsonDocument::ToJson; "null" when absent.
+  std::string ToJson() const;
+
+  // REQUIRES: present().
+  const JsonDocument& doc() const { return *doc_; }
+  const JsonNode& node() const { return *node_; }
+
+ private:
+  const JsonDocument* doc_ = nullptr;
+  const JsonNode* node_ = nullptr;
+};
+
+// The same JSON value: same type, numbers equal as doubles, strings and
+// arrays element by element, objects as maps (SortedMembers) member by
+// member; absent equals only absent.
+bool SameValue(JsonValue a, JsonValue b);
+
 class JsonDocument {
  public:
   JsonDocument() = default;
@@ -75,11 +134,21 @@ class JsonDocument {
 
   // REQUIRES: the last Parse succeeded.
   const JsonNode& root() const { return nodes_.front(); }
+  JsonValue value() const { return JsonValue(*this, root()); }
   const JsonNode& node(uint32_t index) const { return nodes_[index]; }
   // The members or elements of a container node.
   std::span<const JsonChild> children(const JsonNode& container) const {
     return std::span(children_).subspan(container.first_child, container.size);
   }
+
+  // The value of member `key` of `object`, the last one of repeated keys
+  // (as a JSON reader keeps); nullptr when absent or `object` is not an
+  // object.
+  const JsonNode* Find(const JsonNode& object, std::string_view key) const;
+  // The members of `object` sorted by key, of repeated keys the last one:
+  // an object as a map sees it (the order nlohmann/json iterated in, which
+  // the engine's readers report errors in). Empty when not an object.
+  std::vector<JsonChild> SortedMembers(const JsonNode& object) const;
 
   // `value` written back as compact JSON (by json::Writer, in nlohmann's
   // layout): the same value, not

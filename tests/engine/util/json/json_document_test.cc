@@ -211,5 +211,78 @@ TEST(JsonValueTest, ErrorsDoNotQuoteTheInput) {
   EXPECT_THAT(ParseError("{\"secret-key\" 1}"), Not(HasSubstr("secret-key")));
 }
 
+// ----- objects as maps (Find, SortedMembers) and the JsonValue view
+
+TEST(JsonObjectAsMapTest, FindAndSortedMembersKeepTheLastOfRepeatedKeys) {
+  JsonDocument doc;
+  std::string error;
+  ASSERT_TRUE(doc.Parse(R"({"b": 1, "a": 2, "b": 3, "c": {"x": 4}})", &error)) << error;
+  const JsonNode* b = doc.Find(doc.root(), "b");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(b->number, 3);
+  EXPECT_EQ(doc.Find(doc.root(), "x"), nullptr);  // not a member of the root
+  EXPECT_EQ(doc.Find(*b, "b"), nullptr);          // not an object
+  std::vector<std::string> keys;
+  std::vector<double> numbers;
+  for (const JsonChild& m : doc.SortedMembers(doc.root())) {
+    keys.emplace_back(m.key);
+    numbers.push_back(doc.node(m.node).number);
+  }
+  EXPECT_EQ(keys, (std::vector<std::string>{"a", "b", "c"}));
+  EXPECT_EQ(numbers[0], 2);
+  EXPECT_EQ(numbers[1], 3);
+  EXPECT_TRUE(doc.SortedMembers(*b).empty());
+}
+
+TEST(JsonValueViewTest, ReadsValuesAndAbsentMembers) {
+  JsonDocument doc;
+  std::string error;
+  ASSERT_TRUE(
+      doc.Parse(R"({"s": "x", "n": 2, "f": 2.5, "t": true, "z": null, "a": [1, "y"]})", &error))
+      << error;
+  const JsonValue root = doc.value();
+  EXPECT_TRUE(root.is_object());
+  EXPECT_EQ(root.size(), 6u);
+  EXPECT_EQ(root.Find("s").string(), "x");
+  EXPECT_TRUE(root.Find("n").is_integer());
+  EXPECT_FALSE(root.Find("f").is_integer());
+  EXPECT_EQ(root.Find("f").number(), 2.5);
+  EXPECT_TRUE(root.Find("t").is_bool() && root.Find("t").boolean());
+  EXPECT_TRUE(root.Find("z").present());
+  EXPECT_TRUE(root.Find("z").is_null());
+  const JsonValue missing = root.Find("missing");
+  EXPECT_FALSE(missing.present());
+  EXPECT_TRUE(missing.is_null());
+  EXPECT_EQ(missing.type_name(), "null");
+  EXPECT_EQ(missing.size(), 0u);
+  EXPECT_FALSE(missing.Find("deeper").present());
+  EXPECT_EQ(missing.ToJson(), "null");
+  const JsonValue a = root.Find("a");
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].ToJson(), "1");
+  EXPECT_EQ(a[1].string(), "y");
+  EXPECT_EQ(a.type_name(), "array");
+  ASSERT_EQ(root.Members().size(), 6u);
+  EXPECT_EQ(root.Members().front().first, "a");
+  EXPECT_EQ(root.Members().front().second.ToJson(), R"([1,"y"])");
+}
+
+TEST(JsonValueViewTest, SameValueComparesObjectsAsMapsAndNumbersAsDoubles) {
+  JsonDocument a, b;
+  std::string error;
+  ASSERT_TRUE(a.Parse(R"({"x": [1, {"p": "q"}], "y": 1, "y": 2.0, "n": null})", &error));
+  ASSERT_TRUE(b.Parse(R"({"n": null, "y": 2, "x": [1.0, {"p": "q"}]})", &error));
+  EXPECT_TRUE(SameValue(a.value(), b.value()));
+  EXPECT_TRUE(SameValue(JsonValue(), JsonValue()));
+  EXPECT_FALSE(SameValue(a.value().Find("n"), JsonValue()));  // null is not absent
+  JsonDocument c;
+  ASSERT_TRUE(c.Parse(R"({"n": null, "y": 2, "x": [1, {"p": "r"}]})", &error));
+  EXPECT_FALSE(SameValue(a.value(), c.value()));
+  ASSERT_TRUE(c.Parse(R"({"n": null, "y": 2, "x": [1, {"p": "q"}], "extra": 0})", &error));
+  EXPECT_FALSE(SameValue(a.value(), c.value()));
+  ASSERT_TRUE(c.Parse(R"({"n": null, "y": 2, "x": [1]})", &error));
+  EXPECT_FALSE(SameValue(a.value(), c.value()));
+}
+
 }  // namespace
 }  // namespace pathrank::json
