@@ -108,6 +108,62 @@ std::string Check(const Case& c, const RawExchange& x) {
   return "unknown expectation";
 }
 
+// What the passes saw.
+struct Tally {
+  std::map<int, int> by_status;
+  int closed_without_answer = 0;
+  int failures = 0;
+  std::vector<long> resident_kb;  // after each pass
+
+  std::string Summary(size_t cases) const {
+    int server_errors = 0;
+    std::ostringstream out;
+    out << "hostile: " << cases << " cases x " << resident_kb.size() << " passes, " << failures
+        << " failed, ";
+    std::ostringstream statuses;
+    for (const auto& [status, n] : by_status) {
+      statuses << " " << status << "x" << n;
+      server_errors += status >= 500 ? n : 0;
+    }
+    out << server_errors << " 5xx, " << closed_without_answer
+        << " closed without an answer; statuses" << statuses.str() << "; VmRSS kB after each pass";
+    for (long kb : resident_kb) out << " " << kb;
+    return out.str();
+  }
+};
+
+// Sends and checks every case once, then /healthz; false when the server
+// died or /healthz did not answer 200.
+bool RunPass(int pass, int port, const std::vector<Case>& cases, ServeProcess& serve,
+             Tally& tally) {
+  for (const Case& c : cases) {
+    const auto start = std::chrono::steady_clock::now();
+    const RawExchange x = Exchange(port, c.pieces, c.half_close, kDeadline);
+    if (std::chrono::steady_clock::now() - start > std::chrono::seconds(2)) {
+      std::printf("slow case \"%s\"\n", c.name.c_str());
+    }
+    for (const RawAnswer& a : x.answers) tally.by_status[a.status]++;
+    tally.closed_without_answer += x.answers.empty() && x.closed;
+    const std::string failure = Check(c, x);
+    if (!failure.empty()) {
+      ++tally.failures;
+      ADD_FAILURE() << "pass " << pass << ", case \"" << c.name << "\": " << failure << "\n"
+                    << Describe(x);
+    }
+    if (serve.HasExited()) {
+      ADD_FAILURE() << "the server died on case \"" << c.name << "\"\n" << serve.Stderr();
+      return false;
+    }
+  }
+  const RawExchange health = Exchange(port, {Request("GET", "/healthz")}, false, kDeadline);
+  if (health.answers.empty() || health.answers[0].status != 200) {
+    ADD_FAILURE() << "/healthz after pass " << pass << ": " << Describe(health);
+    return false;
+  }
+  tally.resident_kb.push_back(ResidentKb(serve.pid()));
+  return true;
+}
+
 TEST(HostileHttpTest, EveryCaseIsA4xxOrAClosedConnection) {
   const std::string dir = TempDirFor(CurrentTestName());
   ServeProcess serve(dir, {"--catalog", GoCatalogPath(), "--db", dir + "/learners.db", "--port",
@@ -121,65 +177,29 @@ TEST(HostileHttpTest, EveryCaseIsA4xxOrAClosedConnection) {
   if (const char* filter = std::getenv("PATHRANK_HOSTILE_FILTER")) {
     std::erase_if(cases, [&](const Case& c) { return c.name.find(filter) == std::string::npos; });
   }
-
-  ASSERT_EQ(Exchange(port,
-                     {Request("PUT", "/v1/learners/ada",
-                              R"({"catalog": "go-backend", "goals": {"rest-api": 1}})")},
-                     false, kDeadline)
-                .answers.at(0)
-                .status,
-            201);
+  // The learner the learner routes use.
+  const RawExchange ada =
+      Exchange(port,
+               {Request("PUT", "/v1/learners/ada",
+                        R"({"catalog": "go-backend", "goals": {"rest-api": 1}})")},
+               false, kDeadline);
+  ASSERT_FALSE(ada.answers.empty()) << Describe(ada);
+  ASSERT_EQ(ada.answers[0].status, 201) << Describe(ada);
 
   // Every pass runs and checks every case. The first pass is also the
   // warm-up: it takes the server's memory to its working size for these
-  // requests (allocator arenas of the worker threads, caches); the passes
-  // after it must not grow it by more than 10%.
-  std::map<int, int> by_status;
-  int closed_without_answer = 0, failures = 0;
-  std::vector<long> resident_kb;
+  // requests (allocator arenas, caches); the passes after it must not grow
+  // it by more than 10%.
+  Tally tally;
   for (int pass = 0; pass < kPasses; ++pass) {
-    for (const Case& c : cases) {
-      const auto start = std::chrono::steady_clock::now();
-      const RawExchange x = Exchange(port, c.pieces, c.half_close, kDeadline);
-      if (std::chrono::steady_clock::now() - start > std::chrono::seconds(2)) {
-        std::printf("slow case \"%s\"\n", c.name.c_str());
-      }
-      for (const RawAnswer& a : x.answers) by_status[a.status]++;
-      closed_without_answer += x.answers.empty() && x.closed;
-      const std::string failure = Check(c, x);
-      if (!failure.empty()) {
-        ++failures;
-        ADD_FAILURE() << "pass " << pass << ", case \"" << c.name << "\": " << failure << "\n"
-                      << Describe(x);
-      }
-      ASSERT_FALSE(serve.HasExited()) << "the server died on case \"" << c.name << "\"\n"
-                                      << serve.Stderr();
-    }
-    // Still up after the pass, and its memory.
-    const RawExchange health = Exchange(port, {Request("GET", "/healthz")}, false, kDeadline);
-    ASSERT_FALSE(health.answers.empty()) << Describe(health);
-    EXPECT_EQ(health.answers[0].status, 200);
-    resident_kb.push_back(ResidentKb(serve.pid()));
+    ASSERT_TRUE(RunPass(pass, port, cases, serve, tally)) << tally.Summary(cases.size());
   }
-  const long baseline_kb = resident_kb.front(), after_kb = resident_kb.back();
+  const long baseline_kb = tally.resident_kb.front(), after_kb = tally.resident_kb.back();
   ASSERT_GT(baseline_kb, 0);
   EXPECT_LE(after_kb, baseline_kb * 11 / 10)
       << "resident memory " << baseline_kb << " kB after the warm-up pass, " << after_kb
       << " kB after " << kPasses << " passes";
-  std::ostringstream memory;
-  for (long kb : resident_kb) memory << " " << kb;
-
-  int server_errors = 0;
-  std::ostringstream statuses;
-  for (const auto& [status, n] : by_status) {
-    statuses << " " << status << "x" << n;
-    server_errors += status >= 500 ? n : 0;
-  }
-  std::printf(
-      "hostile: %zu cases x %d passes, %d failed, %d 5xx, %d closed without an answer;"
-      " statuses%s; VmRSS kB after each pass%s\n",
-      cases.size(), kPasses, failures, server_errors, closed_without_answer, statuses.str().c_str(),
-      memory.str().c_str());
+  std::printf("%s\n", tally.Summary(cases.size()).c_str());
   serve.Signal(SIGTERM);
   EXPECT_EQ(serve.Wait(), 0) << serve.Stderr();
 }
