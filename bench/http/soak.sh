@@ -129,7 +129,7 @@ echo
 echo "Reloads: $reloads ($(( (reloads + 1) / 2 )) SIGHUP, $(( reloads / 2 )) admin route), $reload_failures failed;" \
   "$sighup_lines SIGHUP reload lines in the log. Idle/slow: $clients."
 echo "VmRSS: ${warm_kb} kB after ${WARMUP_SECONDS} s of warm-up, ${end_kb} kB at the end: ${growth}%" \
-  "(samples s:kB: ${samples[*]:0:4} ... ${samples[*]: -3})."
+  "(one sample a minute, s:kB: $(printf '%s\n' "${samples[@]}" | awk 'NR % 12 == 0' | tr '\n' ' '))."
 echo "Failed requests: $total_failures."
 if (( total_failures > 0 )); then echo "soak: FAILED: $total_failures failed requests" >&2; exit 1; fi
 if awk -v g="$growth" 'BEGIN {exit !(g >= 10)}'; then echo "soak: FAILED: memory grew ${growth}%" >&2; exit 1; fi
