@@ -17,6 +17,12 @@
 #               against a real `pathrank serve`; screenshots in
 #               build/console-e2e/screenshots/ (make test runs it too, in
 #               the sanitizer suite: CTest Console.Browser)
+#   make test-stress  the server, reload, store, plugin, CLI and hostile-input
+#               suites 20 times (STRESS_ROUNDS) beside two busy processes
+#   make test-crash  10 cycles (CRASH_CYCLES) of 4 writers + kill -9 + restart:
+#               every acknowledged event stored, integrity_check ok
+#   make soak   SOAK_SECONDS (600) of mixed load on a Release server: 0 failed
+#               requests, resident memory growth under 10% after warm-up
 #
 # JOBS sets build parallelism (default 2: the reference machine has 2 cores).
 
@@ -35,7 +41,8 @@ PACKAGE_BUILD ?= build-package
 CONSOLE_BUILD ?= $(BUILD)
 
 .PHONY: deps run test test-all test-normal test-asan bench bench-http format clean \
-	embed-build test-install test-python package test-package test-console test-reliability
+	embed-build test-install test-python package test-package test-console test-reliability \
+	test-stress test-crash soak
 
 deps:
 	@bash scripts/install-deps.sh
@@ -130,8 +137,33 @@ test-console:
 	cmake --build $(CONSOLE_BUILD) -j$(JOBS) --target pathrank
 	cd $(CONSOLE_BUILD) && ctest --output-on-failure -L console
 
+# Reliability (docs/testing.md): each target configures and builds what it
+# needs in its own Release folder.
+STRESS_BUILD ?= $(BUILD)
+STRESS_ROUNDS ?= 20
+CRASH_CYCLES ?= 10
+SOAK_SECONDS ?= 600
+RELIABILITY_CMAKE = -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" \
+	  -DCMAKE_C_FLAGS_RELEASE="-O2 -DNDEBUG" -DPATHRANK_BUILD_BENCH=OFF
+
+test-stress: deps
+	cmake -S . -B $(STRESS_BUILD) $(RELIABILITY_CMAKE)
+	cmake --build $(STRESS_BUILD) -j$(JOBS) --target http_tests ops_tests store_tests \
+	  plugin_tests cli_tests hostile_tests
+	bash scripts/stress.sh $(STRESS_BUILD) $(STRESS_ROUNDS)
+
+test-crash: deps
+	cmake -S . -B $(STRESS_BUILD) $(RELIABILITY_CMAKE)
+	cmake --build $(STRESS_BUILD) -j$(JOBS) --target store_tests
+	bash scripts/crash-test.sh $(CRASH_CYCLES) $(STRESS_BUILD)
+
+soak: deps
+	cmake -S . -B $(RELEASE_BUILD) -DCMAKE_BUILD_TYPE=Release -DPATHRANK_BUILD_TESTS=OFF -DPATHRANK_BUILD_BENCH=OFF
+	cmake --build $(RELEASE_BUILD) -j$(JOBS) --target pathrank
+	SOAK_SECONDS=$(SOAK_SECONDS) PATHRANK_BIN=$(RELEASE_BUILD)/server/cli/pathrank bench/http/soak.sh
+
 format:
 	clang-format -i $$(git ls-files '*.cc' '*.h')
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(RELEASE_BUILD) $(PACKAGE_BUILD) $(CONSOLE_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(RELEASE_BUILD) $(PACKAGE_BUILD) $(CONSOLE_BUILD) $(STRESS_BUILD)

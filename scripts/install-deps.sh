@@ -25,7 +25,7 @@ packages=(
   libsimdjson-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
-  # HTTP load harness (bench/http) and the README's curl calls
+  # HTTP load harness and soak (bench/http, make soak) and the README's curl calls
   wrk curl
   # the Python package (python/, make test-python): Debian's interpreter,
   # venv, and the build and test tools pip uses offline (--no-build-isolation)

@@ -32,4 +32,9 @@ void ComputeGate::Release() {
   next->cv.notify_one();
 }
 
+size_t ComputeGate::waiting() const {
+  std::lock_guard lock(mu_);
+  return waiters_.size();
+}
+
 }  // namespace pathrank::server

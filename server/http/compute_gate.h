@@ -34,6 +34,10 @@ class ComputeGate {
   void Acquire();
   void Release();
 
+  // How many threads wait in Acquire() now (a snapshot: for tests and
+  // metrics, not for decisions).
+  size_t waiting() const;
+
   // Holds a slot for a scope.
   class Slot {
    public:
@@ -52,7 +56,7 @@ class ComputeGate {
     bool granted = false;
   };
   const size_t slots_;
-  std::mutex mu_;
+  mutable std::mutex mu_;
   size_t busy_ = 0;
   std::deque<Waiter*> waiters_;
 };

@@ -17,6 +17,8 @@
 #include <thread>
 #include <vector>
 
+#include "support/wait_for.h"
+
 namespace pathrank::server::testing {
 
 class ServeProcess {
@@ -53,15 +55,23 @@ class ServeProcess {
   // not say so within `timeout` (it failed, or is slow).
   int WaitForPort(std::chrono::seconds timeout = std::chrono::seconds(20)) {
     const std::regex listening("listening on http://[0-9.]+:([0-9]+)");
-    const auto end = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < end) {
-      std::smatch m;
-      const std::string err = Stderr();
-      if (std::regex_search(err, m, listening)) return std::stoi(m[1]);
-      if (HasExited()) return 0;
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    return 0;
+    int port = 0;
+    pathrank::testing::WaitFor(
+        [&] {
+          std::smatch m;
+          const std::string err = Stderr();
+          if (std::regex_search(err, m, listening)) port = std::stoi(m[1]);
+          return port > 0 || HasExited();
+        },
+        timeout);
+    return port;
+  }
+
+  // Waits up to `timeout` for `text` to appear in stderr; whether it did.
+  bool WaitForStderr(const std::string& text,
+                     std::chrono::seconds timeout = std::chrono::seconds(20)) {
+    return pathrank::testing::WaitFor([&] { return Stderr().find(text) != std::string::npos; },
+                                      timeout);
   }
 
   void Signal(int sig) { kill(pid_, sig); }
@@ -69,11 +79,7 @@ class ServeProcess {
   // Waits up to `timeout` for the process to end; its exit code, or -1 when
   // it was killed by a signal or did not end in time.
   int Wait(std::chrono::seconds timeout = std::chrono::seconds(20)) {
-    const auto end = std::chrono::steady_clock::now() + timeout;
-    while (!HasExited() && std::chrono::steady_clock::now() < end) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    if (!exited_) return -1;
+    if (!pathrank::testing::WaitFor([&] { return HasExited(); }, timeout)) return -1;
     return WIFEXITED(status_) ? WEXITSTATUS(status_) : -1;
   }
 

@@ -62,25 +62,18 @@ TEST(ServeProcessTest, SighupReloadsTheCatalogs) {
   serve.Signal(SIGHUP);
   auto client = ClientFor(port);
   std::string version;
-  for (int i = 0; i < 200 && version != "9.9.9"; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  pathrank::testing::WaitFor([&] {
     version = TestServer::Send(*client, "GET", "/v1/catalogs/go").json.value("version", "");
-  }
+    return version == "9.9.9";
+  });
   EXPECT_EQ(version, "9.9.9");
   // The reload logs each source after the new snapshot is served, so a client
   // may see the version first: wait for the line, with a deadline.
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (serve.Stderr().find("SIGHUP: catalog go: reloaded") == std::string::npos &&
-         std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  EXPECT_THAT(serve.Stderr(), HasSubstr("SIGHUP: catalog go: reloaded"));
+  EXPECT_TRUE(serve.WaitForStderr("SIGHUP: catalog go: reloaded")) << serve.Stderr();
   // A failing reload keeps the catalog and says why.
   ASSERT_TRUE(WriteFileAtomic(catalog, "{").ok());
   serve.Signal(SIGHUP);
-  for (int i = 0; i < 200 && serve.Stderr().find("\"level\":\"error\"") == std::string::npos; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(25));
-  }
+  EXPECT_TRUE(serve.WaitForStderr("\"level\":\"error\"")) << serve.Stderr();
   EXPECT_THAT(serve.Stderr(), HasSubstr("SIGHUP: catalog go: "));
   EXPECT_EQ(TestServer::Send(*client, "GET", "/v1/catalogs/go").json.value("version", ""), "9.9.9");
   client.reset();

@@ -7,6 +7,8 @@
 #include <thread>
 #include <vector>
 
+#include "support/wait_for.h"
+
 namespace pathrank::server {
 namespace {
 
@@ -43,8 +45,8 @@ TEST(ComputeGateTest, WaitersAreServedInArrivalOrder) {
       std::lock_guard lock(mu);
       order.push_back(t);
     });
-    // Let thread t queue before thread t + 1 starts.
-    std::this_thread::sleep_for(std::chrono::milliseconds(30));
+    // Thread t queues before thread t + 1 starts.
+    EXPECT_TRUE(pathrank::testing::WaitFor([&] { return gate.waiting() == size_t(t) + 1; }));
   }
   gate.Release();
   for (auto& t : threads) t.join();

@@ -11,10 +11,13 @@
 
 #include <atomic>
 #include <chrono>
+#include <fstream>
+#include <sstream>
 #include <thread>
 #include <vector>
 
 #include "server/http/http_fixture.h"
+#include "support/wait_for.h"
 
 namespace pathrank::server::testing {
 namespace {
@@ -79,6 +82,25 @@ int StalledConnection(int port, const std::string& prefix) {
   return fd;
 }
 
+// Connections waiting in the accept queue of the listening socket on `port`
+// (Linux reports it as rx_queue of the LISTEN row of /proc/net/tcp); -1 when
+// there is no such socket.
+int AcceptQueue(int port) {
+  std::ifstream in("/proc/net/tcp");
+  std::string line;
+  std::getline(in, line);  // the header
+  while (std::getline(in, line)) {
+    std::istringstream row(line);
+    std::string slot, local, remote, state, queues;
+    row >> slot >> local >> remote >> state >> queues;
+    const size_t colon = local.find(':');
+    if (state != "0A" || colon == std::string::npos) continue;
+    if (std::stoi(local.substr(colon + 1), nullptr, 16) != port) continue;
+    return std::stoi(queues.substr(queues.find(':') + 1), nullptr, 16);
+  }
+  return -1;
+}
+
 TEST(FairnessTest, IdleAndTricklingConnectionsCannotPinTheWorkers) {
   TestServer server([](ServerConfig& c) {
     c.http.threads = 2;
@@ -93,7 +115,10 @@ TEST(FairnessTest, IdleAndTricklingConnectionsCannotPinTheWorkers) {
     stalled.push_back(StalledConnection(server.port(), "GET /healthz HTTP/1.1\r\nHost: x\r\n"));
   }
   for (int fd : stalled) ASSERT_GE(fd, 0);
-  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  // The server has taken every stalled connection off the accept queue (so
+  // they hold or wait for its workers) before the probe.
+  ASSERT_TRUE(pathrank::testing::WaitFor([&] { return AcceptQueue(server.port()) == 0; }))
+      << "accept queue: " << AcceptQueue(server.port());
   const auto start = Clock::now();
   Answer a = server.Call("GET", "/healthz");
   const double waited = std::chrono::duration<double>(Clock::now() - start).count();

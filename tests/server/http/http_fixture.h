@@ -6,6 +6,7 @@
 
 #include <httplib.h>
 #include <signal.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -51,9 +52,12 @@ struct Answer {
   }
 };
 
+// A fresh directory for test `name`, unique to this process: two test runs
+// at once (two builds, two engineers on one machine) must not share files.
 inline std::string TempDirFor(const std::string& name) {
-  const std::string dir =
-      (std::filesystem::path(::testing::TempDir()) / ("pathrank_" + name)).lexically_normal();
+  const std::string dir = (std::filesystem::path(::testing::TempDir()) /
+                           ("pathrank_" + name + "_" + std::to_string(getpid())))
+                              .lexically_normal();
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;
