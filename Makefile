@@ -6,6 +6,8 @@
 #               CTest suite (any finding fails); about 12 minutes on 2 cores
 #   make test-all  the same, then the suite again on an optimised build
 #               without sanitizers (two full builds: about 21 minutes)
+#   make test-tsan  build the concurrency, reload, store and server suites
+#               with ThreadSanitizer (build-tsan) and run them (any race fails)
 #   make bench  build Release and run the Google Benchmarks
 #   make bench-http  build Release and run the HTTP load harness (wrk)
 #   make test-install  install to a temporary prefix, build and run the
@@ -19,13 +21,16 @@ JOBS ?= 2
 BUILD ?= build
 ASAN_BUILD ?= build-asan
 RELEASE_BUILD ?= build-release
+TSAN_BUILD ?= build-tsan
 
 export ASAN_OPTIONS := halt_on_error=1:abort_on_error=0:detect_leaks=1:strict_string_checks=1
 export UBSAN_OPTIONS := halt_on_error=1:print_stacktrace=1
+# Suppressions for third-party code only (each line says why).
+export TSAN_OPTIONS := halt_on_error=1:second_deadlock_stack=1:suppressions=$(CURDIR)/scripts/tsan.supp
 
 PACKAGE_BUILD ?= build-package
 
-.PHONY: deps run test test-all test-normal test-asan bench bench-http format clean \
+.PHONY: deps run test test-all test-normal test-asan test-tsan bench bench-http format clean \
 	embed-build test-install test-python package
 
 deps:
@@ -60,6 +65,19 @@ test-asan:
 	  -DCMAKE_C_FLAGS_DEBUG="-g1" -DPATHRANK_SANITIZE=ON -DPATHRANK_BUILD_BENCH=OFF
 	cmake --build $(ASAN_BUILD) -j$(JOBS)
 	cd $(ASAN_BUILD) && ctest -j$(JOBS) --output-on-failure
+
+# ThreadSanitizer over the suites with threads: the HTTP server (concurrency,
+# fairness, compute gate), reloads and imports (ops), and the store (its
+# durability test runs the `pathrank` binary, built with TSan too). Only
+# these suites (and the binary and plugins they run) are built.
+# scripts/tsan.supp lists the third-party reports, each with its reason.
+TSAN_SUITES := http_tests ops_tests store_tests
+TSAN_LABELS := ^(http_tests|ops_tests|store_tests)$$
+test-tsan: deps
+	cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g1 -O1" \
+	  -DCMAKE_C_FLAGS_DEBUG="-g1 -O1" -DPATHRANK_SANITIZE=thread -DPATHRANK_BUILD_BENCH=OFF
+	cmake --build $(TSAN_BUILD) -j$(JOBS) --target $(TSAN_SUITES)
+	cd $(TSAN_BUILD) && ctest -j$(JOBS) --output-on-failure -L '$(TSAN_LABELS)'
 
 bench: deps
 	cmake -S . -B $(RELEASE_BUILD) -DCMAKE_BUILD_TYPE=Release -DPATHRANK_BUILD_TESTS=OFF -DPATHRANK_BUILD_BENCH=ON
@@ -100,4 +118,4 @@ format:
 	clang-format -i $$(git ls-files '*.cc' '*.h')
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(RELEASE_BUILD) $(PACKAGE_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(RELEASE_BUILD) $(PACKAGE_BUILD) $(TSAN_BUILD)
