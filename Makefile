@@ -73,11 +73,16 @@ test-asan:
 # scripts/tsan.supp lists the third-party reports, each with its reason.
 TSAN_SUITES := http_tests ops_tests store_tests
 TSAN_LABELS := ^(http_tests|ops_tests|store_tests)$$
+# A liveness bound, not a race check: 64 keep-alive clients on 8 workers must
+# each get an answer within 2.5 s, which TSan's slowdown (5-15x per request)
+# misses on 2 shared cores (46 of 64 starved). It runs in test-asan; the
+# same server paths run under TSan in the other Fairness and Concurrency tests.
+TSAN_EXCLUDE := ^FairnessTest\.SixtyFourConnectionsOnEightWorkersAreAllServed$$
 test-tsan: deps
 	cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g1 -O1" \
 	  -DCMAKE_C_FLAGS_DEBUG="-g1 -O1" -DPATHRANK_SANITIZE=thread -DPATHRANK_BUILD_BENCH=OFF
 	cmake --build $(TSAN_BUILD) -j$(JOBS) --target $(TSAN_SUITES)
-	cd $(TSAN_BUILD) && ctest -j$(JOBS) --output-on-failure -L '$(TSAN_LABELS)'
+	cd $(TSAN_BUILD) && ctest -j$(JOBS) --output-on-failure -L '$(TSAN_LABELS)' -E '$(TSAN_EXCLUDE)'
 
 bench: deps
 	cmake -S . -B $(RELEASE_BUILD) -DCMAKE_BUILD_TYPE=Release -DPATHRANK_BUILD_TESTS=OFF -DPATHRANK_BUILD_BENCH=ON
