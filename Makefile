@@ -8,6 +8,9 @@
 #               without sanitizers (two full builds: about 21 minutes)
 #   make test-tsan  build the concurrency, reload, store and server suites
 #               with ThreadSanitizer (build-tsan) and run them (any race fails)
+#   make fuzz SECONDS=n  build the libFuzzer targets with clang (build-fuzz)
+#               and run each for n seconds (docs/fuzzing.md)
+#   make test-fuzz  the same for 30 seconds each (CI)
 #   make bench  build Release and run the Google Benchmarks
 #   make bench-http  build Release and run the HTTP load harness (wrk)
 #   make test-install  install to a temporary prefix, build and run the
@@ -22,6 +25,7 @@ BUILD ?= build
 ASAN_BUILD ?= build-asan
 RELEASE_BUILD ?= build-release
 TSAN_BUILD ?= build-tsan
+FUZZ_BUILD ?= build-fuzz
 
 export ASAN_OPTIONS := halt_on_error=1:abort_on_error=0:detect_leaks=1:strict_string_checks=1
 export UBSAN_OPTIONS := halt_on_error=1:print_stacktrace=1
@@ -30,7 +34,7 @@ export TSAN_OPTIONS := halt_on_error=1:second_deadlock_stack=1:suppressions=$(CU
 
 PACKAGE_BUILD ?= build-package
 
-.PHONY: deps run test test-all test-normal test-asan test-tsan bench bench-http format clean \
+.PHONY: deps run test test-all test-normal test-asan test-tsan fuzz fuzz-build test-fuzz bench bench-http format clean \
 	embed-build test-install test-python package
 
 deps:
@@ -84,6 +88,23 @@ test-tsan: deps
 	cmake --build $(TSAN_BUILD) -j$(JOBS) --target $(TSAN_SUITES)
 	cd $(TSAN_BUILD) && ctest -j$(JOBS) --output-on-failure -L '$(TSAN_LABELS)' -E '$(TSAN_EXCLUDE)'
 
+# libFuzzer (fuzz/, docs/fuzzing.md): clang with
+# -fsanitize=fuzzer,address,undefined, its own build folder. SECONDS per
+# target; scripts/fuzz.sh runs JOBS targets at a time and fails on any
+# finding (the crashing input is in $(FUZZ_BUILD)/fuzz-artifacts/).
+SECONDS ?= 60
+fuzz-build: deps
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=Debug \
+	  -DCMAKE_CXX_FLAGS_DEBUG="-g1 -O1" -DCMAKE_C_FLAGS_DEBUG="-g1 -O1" -DPATHRANK_FUZZ=ON \
+	  -DPATHRANK_BUILD_TESTS=OFF -DPATHRANK_BUILD_BENCH=OFF
+	cmake --build $(FUZZ_BUILD) -j$(JOBS) --target fuzz_all
+
+fuzz: fuzz-build
+	bash scripts/fuzz.sh $(FUZZ_BUILD) $(SECONDS) $(JOBS)
+
+test-fuzz: fuzz-build
+	bash scripts/fuzz.sh $(FUZZ_BUILD) 30 $(JOBS)
+
 bench: deps
 	cmake -S . -B $(RELEASE_BUILD) -DCMAKE_BUILD_TYPE=Release -DPATHRANK_BUILD_TESTS=OFF -DPATHRANK_BUILD_BENCH=ON
 	cmake --build $(RELEASE_BUILD) -j$(JOBS)
@@ -123,4 +144,4 @@ format:
 	clang-format -i $$(git ls-files '*.cc' '*.h')
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(RELEASE_BUILD) $(PACKAGE_BUILD) $(TSAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(RELEASE_BUILD) $(PACKAGE_BUILD) $(TSAN_BUILD) $(FUZZ_BUILD)
