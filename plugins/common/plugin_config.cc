@@ -7,30 +7,38 @@
 
 namespace pathrank::plugin {
 
-namespace {
-
 using nlohmann::json;
 
-// "line 3, column 7: ..." from nlohmann's parse error text.
-std::string ParseErrorText(const json::parse_error& e) {
+namespace {
+
+// nlohmann's message without its "[json.exception.<kind>.<n>] " prefix and,
+// for a syntax error, from "line L, column C: ..." on.
+std::string JsonErrorReason(const json::exception& e) {
   std::string what = e.what();
-  const std::string marker = "syntax error ";
-  const size_t at = what.find(marker);
-  return at == std::string::npos ? what : what.substr(at);
+  const size_t line = what.find("line ");
+  if (dynamic_cast<const json::parse_error*>(&e) != nullptr && line != std::string::npos) {
+    return what.substr(line);
+  }
+  const size_t bracket = what.find("] ");
+  return bracket == std::string::npos ? what : what.substr(bracket + 2);
 }
 
 }  // namespace
 
-PluginConfig::PluginConfig(std::string_view text, std::initializer_list<std::string_view> known) {
-  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    json_ = json::object();
-  } else {
-    try {
-      json_ = json::parse(text);
-    } catch (const json::parse_error& e) {
-      throw PluginError(PR_ERR_CONFIG, "config: not JSON: " + ParseErrorText(e));
-    }
+json ParseJsonDocument(std::string_view text, pr_status code, const std::string& what) {
+  try {
+    return json::parse(text);
+  } catch (const json::parse_error& e) {
+    throw PluginError(code, what + ": not JSON: " + JsonErrorReason(e));
+  } catch (const json::out_of_range& e) {
+    throw PluginError(code, what + ": not JSON: " + JsonErrorReason(e));
   }
+}
+
+PluginConfig::PluginConfig(std::string_view text, std::initializer_list<std::string_view> known) {
+  json_ = text.find_first_not_of(" \t\r\n") == std::string_view::npos
+              ? json::object()
+              : ParseJsonDocument(text, PR_ERR_CONFIG, "config");
   if (!json_.is_object()) {
     throw PluginError(PR_ERR_CONFIG,
                       std::string("config: expected a JSON object, got ") + json_.type_name());

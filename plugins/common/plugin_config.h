@@ -14,7 +14,16 @@
 #include <string_view>
 #include <vector>
 
+#include "pathrank/plugin.h"
+
 namespace pathrank::plugin {
+
+// Parses `text` as one JSON document. Throws PluginError `code` with
+// "<what>: not JSON: <reason>", the reason being "line L, column C: ..."
+// for a syntax error and "number overflow parsing '1e309'" for a number
+// too large for a double (nlohmann throws out_of_range for that, not
+// parse_error: both are bad input, never an internal error).
+nlohmann::json ParseJsonDocument(std::string_view text, pr_status code, const std::string& what);
 
 class PluginConfig {
  public:

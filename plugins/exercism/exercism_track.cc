@@ -5,6 +5,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "../common/plugin_config.h"
 #include "../common/plugin_kit.h"
 
 namespace pathrank::plugin {
@@ -141,12 +142,7 @@ bool ReadExercise(const json& e, const std::string& at, const std::string& kind,
 }  // namespace
 
 CatalogRecords ReadExercismTrack(const ExercismOptions& o, const pr_sink* sink) {
-  json track;
-  try {
-    track = json::parse(ReadWholeFile(o.path));
-  } catch (const json::parse_error& e) {
-    throw PluginError(PR_ERR_DATA, o.path + ": not JSON: " + e.what());
-  }
+  const json track = ParseJsonDocument(ReadWholeFile(o.path), PR_ERR_DATA, o.path);
   const fs::path track_dir = fs::path(o.path).parent_path();
   CatalogRecords records;
   const std::string slug = String(track, "slug", "", true);

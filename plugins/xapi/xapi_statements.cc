@@ -6,6 +6,7 @@
 #include <set>
 #include <vector>
 
+#include "../common/plugin_config.h"
 #include "../common/plugin_kit.h"
 
 namespace pathrank::plugin {
@@ -268,12 +269,7 @@ const json& StatementList(const json& doc, const std::string& file, std::string*
 }  // namespace
 
 void ReadXapiStatements(const XapiOptions& o, const pr_sink* sink) {
-  json doc;
-  try {
-    doc = json::parse(ReadWholeFile(o.path));
-  } catch (const json::parse_error& e) {
-    throw PluginError(PR_ERR_DATA, o.path + ": not JSON: " + e.what());
-  }
+  const json doc = ParseJsonDocument(ReadWholeFile(o.path), PR_ERR_DATA, o.path);
   std::string base;
   const json& list = StatementList(doc, o.path, &base, sink);
 

@@ -226,7 +226,8 @@ TEST(CsvPluginConfigTest, ConfigErrorsNameTheKey) {
               HasSubstr("config: key \"on_invalid\": expected \"fail\" or \"drop\""));
   EXPECT_THAT(error(R"({"path": "x", "layout": "tables", "stage_column": "area"})"),
               HasSubstr("config: key \"stage_column\": applies to the exercise_table layout"));
-  EXPECT_THAT(error("{\"path\": "), HasSubstr("config: not JSON: syntax error"));
+  EXPECT_THAT(error("{\"path\": "),
+              HasSubstr("config: not JSON: line 1, column 10: syntax error while parsing value"));
 }
 
 // ----- the tables layout
