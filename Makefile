@@ -72,11 +72,14 @@ test-asan:
 
 # ThreadSanitizer over the suites with threads: the HTTP server (concurrency,
 # fairness, compute gate), reloads and imports (ops), and the store (its
-# durability test runs the `pathrank` binary, built with TSan too). Only
-# these suites (and the binary and plugins they run) are built.
+# durability test runs the `pathrank` binary, built with TSan too), plus
+# the `pathrank serve` process tests of cli_tests (signals, SIGHUP reload;
+# a TSan report in the child fails its exit status). Only these suites (and
+# the binary and plugins they run) are built.
 # scripts/tsan.supp lists the third-party reports, each with its reason.
-TSAN_SUITES := http_tests ops_tests store_tests
+TSAN_SUITES := http_tests ops_tests store_tests cli_tests
 TSAN_LABELS := ^(http_tests|ops_tests|store_tests)$$
+TSAN_PROCESS_TESTS := ^ServeProcessTest\.
 # A liveness bound, not a race check: 64 keep-alive clients on 8 workers must
 # each get an answer within 2.5 s, which TSan's slowdown (5-15x per request)
 # misses on 2 shared cores (46 of 64 starved). It runs in test-asan; the
@@ -87,6 +90,7 @@ test-tsan: deps
 	  -DCMAKE_C_FLAGS_DEBUG="-g1 -O1" -DPATHRANK_SANITIZE=thread -DPATHRANK_BUILD_BENCH=OFF
 	cmake --build $(TSAN_BUILD) -j$(JOBS) --target $(TSAN_SUITES)
 	cd $(TSAN_BUILD) && ctest -j$(JOBS) --output-on-failure -L '$(TSAN_LABELS)' -E '$(TSAN_EXCLUDE)'
+	cd $(TSAN_BUILD) && ctest -j$(JOBS) --output-on-failure -R '$(TSAN_PROCESS_TESTS)'
 
 # libFuzzer (fuzz/, docs/fuzzing.md): clang with
 # -fsanitize=fuzzer,address,undefined, its own build folder. SECONDS per
