@@ -8,6 +8,9 @@ packages=(
   g++ cmake make pkg-config
   # compiler cache: rebuilds of unchanged files are free (CMakeLists.txt uses it when present)
   ccache
+  # make fuzz / test-fuzz (fuzz/, docs/fuzzing.md): clang 14 and its runtime
+  # libraries (libFuzzer, ASan, UBSan for clang); TSan uses g++'s libtsan2
+  clang libclang-rt-14-dev
   # nm, for the test that each plugin exports only its entry symbol
   binutils
   # libraries

@@ -8,7 +8,7 @@
 #   scripts/test-install.sh BUILD_DIR [EXTRA_FLAGS]
 #
 # EXTRA_FLAGS are added to the consumers' compile and link lines (the
-# sanitizer build passes -fsanitize=address,undefined). The prefix is
+# sanitizer builds pass their -fsanitize= link flags). The prefix is
 # removed afterwards; KEEP=1 keeps it.
 set -euo pipefail
 

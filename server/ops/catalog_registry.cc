@@ -183,16 +183,29 @@ Status CatalogRegistry::LoadAll() {
     return status;
   }
   for (size_t i = 0; i < sources_.size(); ++i) ids_[i] = outcome.sources[i].id;
-  current_.store(std::move(next));
+  Publish(std::move(next));
   return Status::Ok();
+}
+
+std::shared_ptr<const RegistrySnapshot> CatalogRegistry::snapshot() const {
+  std::lock_guard lock(current_mu_);
+  return current_;
+}
+
+void CatalogRegistry::Publish(std::shared_ptr<const RegistrySnapshot> next) {
+  {
+    std::lock_guard lock(current_mu_);
+    current_.swap(next);
+  }
+  // `next` now holds the replaced snapshot, released here, outside the lock.
 }
 
 ReloadOutcome CatalogRegistry::Reload() {
   std::lock_guard lock(load_mu_);
-  std::shared_ptr<const RegistrySnapshot> previous = current_.load();
+  std::shared_ptr<const RegistrySnapshot> previous = snapshot();
   std::shared_ptr<RegistrySnapshot> next;
   ReloadOutcome outcome = Build(previous.get(), &next);
-  current_.store(std::move(next));
+  Publish(std::move(next));
   (outcome.ok() ? reloads_ok_ : reloads_failed_).fetch_add(1);
   return outcome;
 }

@@ -108,7 +108,7 @@ class CatalogRegistry {
   ReloadOutcome Reload();
 
   // The snapshot served now; nullptr before LoadAll() succeeded.
-  std::shared_ptr<const RegistrySnapshot> snapshot() const { return current_.load(); }
+  std::shared_ptr<const RegistrySnapshot> snapshot() const;
 
   const std::vector<CatalogSourceConfig>& sources() const { return sources_; }
   // The configured plugin sources, with what each loaded plugin says.
@@ -120,6 +120,9 @@ class CatalogRegistry {
   Result<std::shared_ptr<const Catalog>> LoadSource(const CatalogSourceConfig& source);
   // Loads every source on top of `previous` (may be null).
   ReloadOutcome Build(const RegistrySnapshot* previous, std::shared_ptr<RegistrySnapshot>* next);
+  // Makes `next` the served snapshot; the one it replaces is released after
+  // current_mu_ is unlocked.
+  void Publish(std::shared_ptr<const RegistrySnapshot> next);
 
   std::vector<CatalogSourceConfig> sources_;
   std::vector<ProfileSourceConfig> profile_sources_;
@@ -127,7 +130,13 @@ class CatalogRegistry {
   PluginHost plugins_;
   mutable std::mutex load_mu_;
   std::vector<std::string> ids_;  // resolved served id per source (guarded by load_mu_)
-  std::atomic<std::shared_ptr<const RegistrySnapshot>> current_;
+  // The served snapshot. A mutex held only to copy or swap the pointer, not
+  // std::atomic<std::shared_ptr>: libstdc++ 12's load() releases its lock bit
+  // with a relaxed store, so a reload's swap is not ordered after a
+  // concurrent reader's read of the pointer (a data race ThreadSanitizer
+  // reported in ReloadTest; harmless on x86, not on weaker memory models).
+  mutable std::mutex current_mu_;
+  std::shared_ptr<const RegistrySnapshot> current_;  // guarded by current_mu_
   std::atomic<uint64_t> reloads_ok_{0}, reloads_failed_{0};
 };
 
