@@ -67,7 +67,7 @@ run: deps
 # The stages of `make test`, in order; each is a target of this file that
 # configures and builds what it needs in its own build folder.
 # scripts/run-stages.sh runs them all and prints each one's time.
-TEST_STAGES ?= test-asan test-python test-reliability test-package
+TEST_STAGES ?= test-asan test-python test-reliability test-crash test-tsan test-fuzz test-package
 
 test: deps
 	@bash scripts/run-stages.sh $(TEST_STAGES)
