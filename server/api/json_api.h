@@ -54,6 +54,11 @@ std::string RenderGoals(const Catalog& catalog);
 // ----- learners (json_learner.cc)
 // {"id","catalog","goals","mastery","created_at","updated_at"}
 std::string RenderLearner(const LearnerRecord& learner);
+// {"learner", "events": [{"item", "mastery", "at", "id"?}], "total", "truncated"}:
+// `events` as given (the caller orders and limits them); `total` is how many
+// matched before the limit, so truncated = events.size() < total.
+std::string RenderProgressHistory(std::string_view learner_id,
+                                  std::span<const ProgressEvent> events, size_t total);
 // {"accepted":n,"duplicates":m}
 std::string RenderProgressOutcome(const ProgressOutcome& outcome);
 

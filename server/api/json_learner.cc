@@ -28,4 +28,26 @@ std::string RenderProgressOutcome(const ProgressOutcome& outcome) {
   return w.Take();
 }
 
+std::string RenderProgressHistory(std::string_view learner_id,
+                                  std::span<const ProgressEvent> events, size_t total) {
+  json::Writer w;
+  w.BeginObject();
+  w.Member("learner", learner_id);
+  w.Key("events");
+  w.BeginArray();
+  for (const ProgressEvent& e : events) {
+    w.BeginObject();
+    w.Member("item", e.item);
+    w.Member("mastery", e.mastery);
+    w.Member("at", FormatRfc3339(e.at_ms));
+    if (!e.key.empty()) w.Member("id", e.key);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Member("total", total);
+  w.Member("truncated", events.size() < total);
+  w.EndObject();
+  return w.Take();
+}
+
 }  // namespace pathrank::server

@@ -40,6 +40,7 @@ PATHRANK_HANDLER(HandlePutLearner);
 PATHRANK_HANDLER(HandleGetLearner);
 PATHRANK_HANDLER(HandleDeleteLearner);
 PATHRANK_HANDLER(HandlePostProgress);
+PATHRANK_HANDLER(HandleGetProgress);
 PATHRANK_HANDLER(HandleLearnerRecommend);
 PATHRANK_HANDLER(HandleLearnerPlan);
 // handlers_admin.cc

@@ -3,6 +3,9 @@
 
 #include <httplib.h>
 
+#include <algorithm>
+#include <span>
+
 #include "api/json_api.h"
 #include "api/scoring_service.h"
 #include "http/handlers.h"
@@ -146,6 +149,31 @@ void HandlePostProgress(ServerState& state, const httplib::Request& req, httplib
     return ReplyStatus(res, status.AddField("/lid", "unknown learner"), FieldLocation::kPath);
   }
   ReplyJson(res, 200, RenderProgressOutcome(*outcome));
+}
+
+void HandleGetProgress(ServerState& state, const httplib::Request& req, httplib::Response& res) {
+  const auto limit = QueryInteger(req, "limit", 1, 10000, 1000, res);
+  if (!limit) return;
+  const std::string item = QueryText(req, "item");
+  std::optional<std::string> lid = SlugOfPath(req, 1, "lid", res);
+  if (!lid) return;
+  Result<std::vector<ProgressEvent>> listed = state.store.ListProgress(*lid);
+  if (!listed) {
+    Status status = listed.error();
+    return ReplyStatus(res, status.AddField("/lid", "unknown learner"), FieldLocation::kPath);
+  }
+  std::vector<ProgressEvent> events;
+  for (ProgressEvent& e : *listed) {
+    if (item.empty() || e.item == item) events.push_back(std::move(e));
+  }
+  // Time order; the store's arrival order breaks ties.
+  std::stable_sort(
+      events.begin(), events.end(),
+      [](const ProgressEvent& a, const ProgressEvent& b) { return a.at_ms < b.at_ms; });
+  const size_t total = events.size();
+  const size_t keep = std::min<size_t>(total, static_cast<size_t>(*limit));
+  const std::span<const ProgressEvent> recent(events.data() + (total - keep), keep);
+  ReplyJson(res, 200, RenderProgressHistory(*lid, recent, total));
 }
 
 void HandleLearnerRecommend(ServerState& state, const httplib::Request& req,

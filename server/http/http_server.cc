@@ -40,6 +40,7 @@ std::span<const Route> Routes() {
       {"GET", "/v1/learners/{lid}", R::kWrite, HandleGetLearner},
       {"DELETE", "/v1/learners/{lid}", R::kWrite, HandleDeleteLearner},
       {"POST", "/v1/learners/{lid}/progress", R::kWrite, HandlePostProgress},
+      {"GET", "/v1/learners/{lid}/progress", R::kWrite, HandleGetProgress},
       {"GET", "/v1/learners/{lid}/recommendations", R::kWrite, HandleLearnerRecommend},
       {"GET", "/v1/learners/{lid}/path", R::kWrite, HandleLearnerPlan},
       {"GET", "/v1/plugins", R::kAdmin, HandleListPlugins},

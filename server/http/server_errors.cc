@@ -39,7 +39,7 @@ bool IsJsonMediaType(const std::string& value) {
   return param == "charset=utf-8" || param == "charset = utf-8";
 }
 
-Problem LibraryProblem(int status, const ServerState& state, const httplib::Request& req) {
+Problem LibraryProblem(int status, const ServerState& state) {
   if (status == 413) {
     // (Form-encoded bodies, which cpp-httplib caps at 8 KB, are 415 before.)
     return MakeProblem(ProblemType::kPayloadTooLarge,
@@ -107,7 +107,7 @@ void AnswerLibraryError(const ServerState& state, std::span<const std::regex> ro
   }
   // The request was not read to its end: the connection cannot carry another.
   CloseConnectionAfter(res);
-  ReplyProblem(res, LibraryProblem(res.status, state, req));
+  ReplyProblem(res, LibraryProblem(res.status, state));
 }
 
 }  // namespace pathrank::server

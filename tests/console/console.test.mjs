@@ -176,6 +176,12 @@ test('a stored learner: saved from the Learner view, looked up with chart and re
     const stored = await apiJson(server.base, 'GET', '/v1/learners/ada');
     assert.deepEqual(stored.mastery, {'go-basic-syntax': 1, 'go-environment': 1});
     assert.equal(await page.locator('#progress-chart g[data-stage]').count(), 7);
+    // Progress over time: one point per stored event, in the API's time order.
+    const history = await apiJson(server.base, 'GET', '/v1/learners/ada/progress');
+    assert.equal(history.total, 2);
+    assert.deepEqual(
+      await page.locator('#timeline-chart circle').evaluateAll((cs) => cs.map((c) => c.dataset.item)),
+      history.events.map((e) => e.item));
     const recs = await apiJson(server.base, 'GET', '/v1/learners/ada/recommendations?k=5');
     assert.deepEqual(await rankingIds(page, '#learner-recs li.rank'), recs.items.map((i) => i.id));
     assert.deepEqual(unexpectedErrors(page), []);

@@ -410,6 +410,16 @@ void PathCases(std::vector<Case>& c) {
                    "path:/lid", 404));
   c.push_back(
       Make("learner path ..", {Request("GET", "/v1/learners/%2E%2E/path")}, F, "path:/lid", 400));
+  c.push_back(Make("learner history unknown", {Request("GET", "/v1/learners/nobody/progress")}, F,
+                   "path:/lid", 404));
+  c.push_back(Make("learner history ..", {Request("GET", "/v1/learners/%2E%2E/progress")}, F,
+                   "path:/lid", 400));
+  for (const char* q : {"limit=abc", "limit=0", "limit=10001", "limit=99999999999999999999",
+                        "limit=", "limit=1e3"}) {
+    c.push_back(Make(std::string("learner history ") + q,
+                     {Request("GET", std::string("/v1/learners/ada/progress?") + q)}, F,
+                     "query:/limit"));
+  }
   for (const char* q :
        {"k=abc", "k=1e309", "k=-1", "k=0", "k=99999999999999999999", "k=", "k=5%00"}) {
     c.push_back(Make(std::string("learner recs ") + q,

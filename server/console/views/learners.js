@@ -1,5 +1,6 @@
-// Stored learners: look one up by id, see their mastery per stage as a
-// chart and their recommendations; save the Learner view's state as one.
+// Stored learners: look one up by id, see their progress over time and their
+// mastery per stage as charts, and their recommendations; save the Learner
+// view's state as one.
 
 import {api, enc} from '../api.js';
 import {h, s, fill, errorBox, labelled, fmt} from '../dom.js';
@@ -26,9 +27,43 @@ function stageChart(ctx, mastery) {
     s('text', {x: 110 + bar + 6, y: 14, class: 'sub', text: `${Math.round(r.share * 100)}%`}))));
 }
 
+// Progress over time: after each event (GET …/progress, oldest first), the
+// sum of every item's latest mastery as a share of the catalog's items; one
+// point per event, joined as steps.
+function timeChart(ctx, events) {
+  if (!events.length) return h('p', {class: 'muted', id: 'timeline-chart', text: 'No progress events yet.'});
+  const latest = new Map();
+  const points = events.map((e) => {
+    latest.set(e.item, e.mastery);
+    let sum = 0;
+    for (const m of latest.values()) sum += m;
+    return {t: Date.parse(e.at), share: sum / Math.max(1, ctx.items.length), e};
+  });
+  const width = 360, height = 140, left = 40, top = 8, plotW = width - left - 8, plotH = height - 32;
+  const t0 = points[0].t, t1 = points[points.length - 1].t;
+  const maxShare = Math.max(...points.map((p) => p.share), 0.01);
+  const x = (t) => left + (t1 > t0 ? (t - t0) / (t1 - t0) : 0.5) * plotW;
+  const y = (v) => top + plotH - (v / maxShare) * plotH;
+  let d = '';
+  points.forEach((p, i) => { d += i ? ` H${x(p.t)} V${y(p.share)}` : `M${x(p.t)} ${y(p.share)}`; });
+  return s('svg', {class: 'chart', id: 'timeline-chart', role: 'img', viewBox: `0 0 ${width} ${height}`,
+    'aria-label': `Progress over time: ${events.length} events, ` +
+      `${fmt(points[points.length - 1].share * 100, 1)}% of the catalog mastered`},
+  s('path', {d, class: 'line', fill: 'none'}),
+  points.map((p) => s('circle', {cx: x(p.t), cy: y(p.share), r: 3, class: 'fill',
+    'data-item': p.e.item}, s('title', {text: `${p.e.at}: ${p.e.item} ${fmt(p.e.mastery, 2)}`}))),
+  s('text', {x: 0, y: top + 10, class: 'sub', text: `${fmt(maxShare * 100, 1)}%`}),
+  s('text', {x: 0, y: top + plotH, class: 'sub', text: '0%'}),
+  s('text', {x: left, y: height - 6, class: 'sub', text: events[0].at.slice(0, 10)}),
+  s('text', {x: width - 8, y: height - 6, class: 'sub', 'text-anchor': 'end',
+    text: events[events.length - 1].at.slice(0, 10)}));
+}
+
 async function show(ctx, out, lid) {
   const learner = await api('GET', `/v1/learners/${enc(lid)}`);
   const recs = await api('GET', `/v1/learners/${enc(lid)}/recommendations?k=5&explain=true`);
+  const history = await api('GET', `/v1/learners/${enc(lid)}/progress?limit=1000`);
+  const same = learner.catalog === ctx.catalog.id;
   const goals = Object.entries(learner.goals).map(([g, w]) => `${g} (${w})`).join(', ') || 'none';
   fill(out,
     h('article', {class: 'details', id: 'learner-card', 'data-learner': learner.id},
@@ -36,9 +71,12 @@ async function show(ctx, out, lid) {
       h('p', {class: 'muted small', text: `catalog ${learner.catalog} · created ` +
         `${learner.created_at || '?'} · updated ${learner.updated_at}`}),
       h('p', {text: `Goals: ${goals}. ${Object.keys(learner.mastery).length} items with mastery.`}),
-      h('h4', {text: 'Progress: mastery per stage'}),
-      learner.catalog === ctx.catalog.id ? stageChart(ctx, learner.mastery)
-        : h('p', {class: 'muted', text: `Pick the catalog ${learner.catalog} to see the chart.`}),
+      h('h4', {text: `Progress over time (${history.total} events` +
+        `${history.truncated ? ', the latest 1,000 shown' : ''})`}),
+      same ? timeChart(ctx, history.events)
+        : h('p', {class: 'muted', text: `Pick the catalog ${learner.catalog} to see the charts.`}),
+      h('h4', {text: 'Mastery per stage'}),
+      same ? stageChart(ctx, learner.mastery) : null,
       h('h4', {text: 'Recommendations'}),
       h('ol', {class: 'ranking', id: 'learner-recs'},
         recs.items.map((item, i) => rankedItem(ctx, item, i, () => {})))));

@@ -79,6 +79,48 @@ TEST_F(HttpLearnersTest, ProgressIsStoredOnceAndScored) {
   EXPECT_EQ(path.json["hours_per_week"], 5.0);
 }
 
+TEST_F(HttpLearnersTest, ProgressHistoryIsInTimeOrderFilteredAndLimited) {
+  Create("ada");
+  // Sent out of time order, in two requests; one repeated id.
+  ASSERT_EQ(Progress("ada", R"([
+      {"item": "goroutines", "mastery": 0.4, "at": "2024-05-03T10:00:00Z", "id": "s3"},
+      {"item": "go-basic-syntax", "mastery": 1.0, "at": "2024-05-01T10:00:00Z", "id": "s1"}])")
+                .status,
+            200);
+  ASSERT_EQ(Progress("ada", R"([
+      {"item": "goroutines", "mastery": 0.8, "at": "2024-05-04T09:30:00Z"},
+      {"item": "goroutines", "mastery": 0.2, "at": "2024-05-02T10:00:00Z", "id": "s2"},
+      {"item": "goroutines", "mastery": 0.9, "id": "s3"}])")
+                .status,
+            200);
+  Answer all = server_.Call("GET", "/v1/learners/ada/progress");
+  ASSERT_EQ(all.status, 200) << all.body;
+  EXPECT_EQ(all.json["learner"], "ada");
+  EXPECT_EQ(all.json["total"], 4);
+  EXPECT_EQ(all.json["truncated"], false);
+  std::vector<std::string> order;
+  for (const auto& e : all.json["events"]) {
+    order.push_back(e["at"].get<std::string>().substr(0, 10) + " " + e["item"].get<std::string>() +
+                    " " + std::to_string(e["mastery"].get<double>()).substr(0, 3));
+  }
+  EXPECT_THAT(order, ElementsAre("2024-05-01 go-basic-syntax 1.0", "2024-05-02 goroutines 0.2",
+                                 "2024-05-03 goroutines 0.4", "2024-05-04 goroutines 0.8"));
+  EXPECT_EQ(all.json["events"][0]["id"], "s1");
+  EXPECT_FALSE(all.json["events"][3].contains("id"));  // sent without one
+
+  Answer one = server_.Call("GET", "/v1/learners/ada/progress?item=goroutines&limit=2");
+  ASSERT_EQ(one.status, 200) << one.body;
+  EXPECT_EQ(one.json["total"], 3);
+  EXPECT_EQ(one.json["truncated"], true);
+  ASSERT_EQ(one.json["events"].size(), 2u);  // the two most recent, oldest first
+  EXPECT_DOUBLE_EQ(one.json["events"][0]["mastery"].get<double>(), 0.4);
+  EXPECT_DOUBLE_EQ(one.json["events"][1]["mastery"].get<double>(), 0.8);
+
+  Answer bad = server_.Call("GET", "/v1/learners/ada/progress?limit=0");
+  EXPECT_EQ(bad.status, 422) << bad.body;
+  EXPECT_THAT(bad.Fields(), ElementsAre("query:/limit"));
+}
+
 TEST_F(HttpLearnersTest, DeleteRemovesTheLearner) {
   Create("ada");
   ASSERT_EQ(Progress("ada", R"([{"item": "goroutines", "mastery": 0.5}])").status, 200);
@@ -97,6 +139,7 @@ TEST_F(HttpLearnersTest, UnknownLearnerIs404Everywhere) {
            {"POST", "/v1/learners/ghost/progress", R"({"events": []})"},
            {"GET", "/v1/learners/ghost/recommendations", ""},
            {"GET", "/v1/learners/ghost/path", ""},
+           {"GET", "/v1/learners/ghost/progress", ""},
        }) {
     Answer a = server_.Call(method, path, body);
     EXPECT_EQ(a.status, 404) << method << " " << path << " " << a.body;
