@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/cli.h"
+#include "util/json/json_document.h"
 
 namespace pathrank::cli {
 
@@ -15,6 +16,8 @@ int Fail(const Status& status) {
 }  // namespace pathrank::cli
 
 int main(int argc, char** argv) {
+  // A long-lived process: one JSON parser per thread (json_document.h).
+  pathrank::json::ReuseThreadParsers(true);
   CLI::App app{"pathrank: what should I learn next"};
   app.require_subcommand(1);
   pathrank::cli::Context context;

@@ -3,6 +3,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cassert>
 #include <cmath>
 
@@ -39,9 +40,19 @@ constexpr size_t kMaxDepth = 64;
 constexpr size_t kInitialCapacity = 16 * 1024;
 constexpr size_t kKeepCapacity = 256 * 1024;
 
-// This thread's simdjson parser, allocated for kMaxDepth levels; nullptr when
-// that allocation failed.
-simdjson::dom::parser* ThreadParser() {
+// Off until a long-lived host turns it on (ReuseThreadParsers): code that is
+// dlopen'ed and dlclose'd (the plugins link this file too) must not own
+// thread_local objects.
+std::atomic<bool> reuse_thread_parsers{false};
+
+// A parser for a text of `size` bytes, allocated for kMaxDepth levels: the
+// thread's own (kept between calls) when reuse is on, else `local`. nullptr
+// when the allocation failed.
+simdjson::dom::parser* ParserFor(size_t size, simdjson::dom::parser& local) {
+  if (!reuse_thread_parsers.load(std::memory_order_relaxed)) {
+    if (local.allocate(std::max<size_t>(size, 64), kMaxDepth)) return nullptr;
+    return &local;
+  }
   thread_local simdjson::dom::parser parser;
   if (parser.max_depth() != kMaxDepth && parser.allocate(kInitialCapacity, kMaxDepth)) {
     return nullptr;
@@ -49,12 +60,16 @@ simdjson::dom::parser* ThreadParser() {
   return &parser;
 }
 
-void ReleaseLargeParser(size_t text_size) {
-  if (text_size <= kKeepCapacity) return;
-  if (simdjson::dom::parser* parser = ThreadParser()) *parser = simdjson::dom::parser();
+// Frees the thread's parser after a text longer than kKeepCapacity.
+void ReleaseLargeParser(simdjson::dom::parser* parser, const simdjson::dom::parser& local,
+                        size_t text_size) {
+  if (parser == nullptr || parser == &local || text_size <= kKeepCapacity) return;
+  *parser = simdjson::dom::parser();
 }
 
 }  // namespace
+
+void ReuseThreadParsers(bool on) { reuse_thread_parsers.store(on, std::memory_order_relaxed); }
 
 // Copies simdjson's tree into a document's arrays, in document order.
 class JsonDocument::Builder {
@@ -156,7 +171,8 @@ bool JsonDocument::Parse(std::string_view text, std::string* error) {
   nodes_.clear();
   children_.clear();
   strings_.clear();
-  simdjson::dom::parser* parser = ThreadParser();
+  simdjson::dom::parser local;
+  simdjson::dom::parser* parser = ParserFor(text.size(), local);
   simdjson::dom::element root;
   simdjson::error_code code = simdjson::MEMALLOC;
   if (text.empty()) {
@@ -166,7 +182,7 @@ bool JsonDocument::Parse(std::string_view text, std::string* error) {
   }
   if (code != simdjson::SUCCESS) {
     *error = DescribeJsonError(text, kMaxDepth, simdjson::error_message(code));
-    ReleaseLargeParser(text.size());
+    ReleaseLargeParser(parser, local, text.size());
     return false;
   }
   // Decoded strings and keys together are never longer than the text (an
@@ -176,7 +192,7 @@ bool JsonDocument::Parse(std::string_view text, std::string* error) {
   nodes_.reserve(64);
   Builder builder(*this);
   builder.Fill(root, builder.AddNode());
-  ReleaseLargeParser(text.size());
+  ReleaseLargeParser(parser, local, text.size());
   return true;
 }
 

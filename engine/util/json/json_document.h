@@ -168,6 +168,14 @@ class JsonDocument {
   std::vector<char> strings_;
 };
 
+// Whether JsonDocument::Parse keeps one simdjson parser per thread between
+// calls (saves its allocation on every parse) instead of one per call. Off
+// by default: the per-thread parser is a thread_local, which code that is
+// dlopen'ed and later dlclose'd (the plugins link this library) must not
+// own. A long-lived host process turns it on once, at start (the `pathrank`
+// binary does, in main). Thread-safe.
+void ReuseThreadParsers(bool on);
+
 }  // namespace pathrank::json
 
 #endif  // PATHRANK_UTIL_JSON_JSON_DOCUMENT_H_

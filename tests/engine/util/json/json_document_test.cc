@@ -98,6 +98,31 @@ TEST(JsonValueTest, ToJsonSortsMembersAndKeepsTheLastOfRepeatedKeys) {
   EXPECT_EQ(doc.ToJson(doc.root()), R"({"a":{"y":[true],"z":null},"b":"last"})");
 }
 
+// The per-thread parser (on in the pathrank binary) and a parser per call
+// (the default: plugins) read the same documents, across a text longer than
+// the kept capacity (the thread's parser is freed after it) and an error.
+TEST(JsonValueTest, ThreadParserAndParserPerCallReadTheSame) {
+  const std::string big = "[" + std::string(300 * 1024, ' ') + "1]";
+  const std::vector<std::string> texts = {R"({"a": [1, 2, {"b": "c"}]})", big, "{\"x\": }",
+                                          R"({"a": true})"};
+  std::vector<std::string> per_call, per_thread;
+  for (bool reuse : {false, true}) {
+    ReuseThreadParsers(reuse);
+    for (const std::string& text : texts) {
+      JsonDocument doc;
+      std::string error;
+      (reuse ? per_thread : per_call)
+          .push_back(doc.Parse(text, &error) ? doc.ToJson(doc.root()) : "error: " + error);
+    }
+  }
+  ReuseThreadParsers(false);
+  EXPECT_EQ(per_call, per_thread);
+  EXPECT_EQ(per_call[0], R"({"a":[1,2,{"b":"c"}]})");
+  EXPECT_EQ(per_call[1], "[1]");
+  EXPECT_THAT(per_call[2], StartsWith("error: line 1, column 7"));
+  EXPECT_EQ(per_call[3], R"({"a":true})");
+}
+
 TEST(JsonValueTest, DocumentOwnsItsStrings) {
   JsonDocument doc;
   std::string error;
