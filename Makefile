@@ -97,9 +97,9 @@ REL_BUILD ?= $(BUILD)
 test-reliability: deps
 	cmake -S . -B $(REL_BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" \
 	  -DCMAKE_C_FLAGS_RELEASE="-O2 -DNDEBUG" -DPATHRANK_BUILD_BENCH=OFF
-	cmake --build $(REL_BUILD) -j$(JOBS) --target http_tests ops_tests
+	cmake --build $(REL_BUILD) -j$(JOBS) --target http_tests ops_tests hostile_tests pathrank
 	cd $(REL_BUILD) && ctest --output-on-failure \
-	  -R 'StarvationTest|HttpLimitsTest|AuthMatrixTest|FairnessTest|ConfigTest'
+	  -R 'StarvationTest|HttpLimitsTest|AuthMatrixTest|FairnessTest|ConfigTest|HostileHttpTest'
 
 # ThreadSanitizer over the suites with threads: the HTTP server (concurrency,
 # fairness, compute gate), reloads and imports (ops), and the store (its

@@ -196,9 +196,20 @@ TEST(HostileHttpTest, EveryCaseIsA4xxOrAClosedConnection) {
   }
   const long baseline_kb = tally.resident_kb.front(), after_kb = tally.resident_kb.back();
   ASSERT_GT(baseline_kb, 0);
+#if defined(__SANITIZE_ADDRESS__)
+  // AddressSanitizer holds freed memory in its quarantine (up to 256 MB) before
+  // reusing it, so the sanitizer build's resident memory grows with every byte
+  // freed, leak or not. The bound is checked in the optimised build (the
+  // `test-reliability` stage of make test runs this test there).
+  std::printf(
+      "hostile: resident memory bound not checked under AddressSanitizer "
+      "(%ld kB -> %ld kB)\n",
+      baseline_kb, after_kb);
+#else
   EXPECT_LE(after_kb, baseline_kb * 11 / 10)
       << "resident memory " << baseline_kb << " kB after the warm-up pass, " << after_kb
       << " kB after " << kPasses << " passes";
+#endif
   std::printf("%s\n", tally.Summary(cases.size()).c_str());
   serve.Signal(SIGTERM);
   EXPECT_EQ(serve.Wait(), 0) << serve.Stderr();
