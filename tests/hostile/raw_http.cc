@@ -9,23 +9,12 @@
 
 #include <cstdlib>
 
+#include "support/loopback.h"
+
 namespace pathrank::testing {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-int Connect(int port) {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    close(fd);
-    return -1;
-  }
-  return fd;
-}
 
 void WriteAll(int fd, const std::string& bytes) {
   size_t done = 0;
@@ -105,7 +94,7 @@ std::vector<RawAnswer> ParseAnswers(const std::string& bytes, std::string* rest)
 RawExchange Exchange(int port, const std::vector<std::string>& pieces, bool half_close,
                      std::chrono::milliseconds deadline) {
   RawExchange out;
-  const int fd = Connect(port);
+  const int fd = ConnectLoopback(port);
   if (fd < 0) return out;
   out.connected = true;
   const auto end = Clock::now() + deadline;

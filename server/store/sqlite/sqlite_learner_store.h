@@ -1,13 +1,12 @@
 // SqliteLearnerStore: the LearnerStore in one SQLite file.
 //
 // WAL journal (readers never wait for the writer), the shared schema steps
-// (schema_migrations.h) with the version in `PRAGMA user_version`, every statement prepared once per connection with
-// bound parameters, a busy timeout for other processes holding the lock.
-// Writes go through one connection under a mutex, each operation in one
-// IMMEDIATE transaction; reads use a small pool of connections, each read in
-// one snapshot. With synchronous=FULL a commit is on disk before it is
-// acknowledged; with NORMAL it survives a crash of the process (kill -9) but
-// not of the machine.
+// (schema_migrations.h) with the version in `PRAGMA user_version`, every statement prepared once
+// per connection with bound parameters, a busy timeout for other processes holding the lock. Writes
+// go through one connection under a mutex, each operation in one IMMEDIATE transaction; reads use a
+// small pool of connections, each read in one snapshot. With synchronous=FULL a commit is on disk
+// before it is acknowledged; with NORMAL it survives a crash of the process (kill -9) but not of
+// the machine.
 //
 // Tables (schema version 1): learners, learner_goals, progress_events
 // (append-only, unique (learner, event_key)), mastery (current value per

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "server/http/http_fixture.h"
+#include "support/loopback.h"
 #include "support/wait_for.h"
 
 namespace pathrank::server::testing {
@@ -69,15 +70,8 @@ TEST(FairnessTest, DefaultConfigServesSixtyFourConnections) {
 
 // A TCP connection to the server that sends `prefix` and then nothing.
 int StalledConnection(int port, const std::string& prefix) {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    close(fd);
-    return -1;
-  }
+  const int fd = pathrank::testing::ConnectLoopback(port);
+  if (fd < 0) return -1;
   if (!prefix.empty()) (void)!write(fd, prefix.data(), prefix.size());
   return fd;
 }

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "server/http/http_fixture.h"
+#include "support/loopback.h"
 
 namespace pathrank::server::testing {
 namespace {
@@ -47,15 +48,8 @@ void RaiseFileLimit() {
 }
 
 int Connect(int port) {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    close(fd);
-    return -1;
-  }
+  const int fd = pathrank::testing::ConnectLoopback(port);
+  if (fd < 0) return -1;
   const int one = 1;
   setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
   return fd;

@@ -12,6 +12,7 @@
 #include "server/cli/serve_process.h"
 #include "server/http/http_fixture.h"
 #include "server/store/pg_test_cluster.h"
+#include "support/wait_for.h"
 
 namespace pathrank::server::testing {
 namespace {
@@ -21,12 +22,9 @@ using Clock = std::chrono::steady_clock;
 // Polls `path` until it answers `status`, for at most `timeout`.
 bool WaitForStatus(httplib::Client& client, const std::string& path, int status,
                    std::chrono::seconds timeout) {
-  const auto end = Clock::now() + timeout;
-  while (Clock::now() < end) {
-    if (TestServer::Send(client, "GET", path).status == status) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return false;
+  return pathrank::testing::WaitFor(
+      [&] { return TestServer::Send(client, "GET", path).status == status; }, timeout,
+      std::chrono::milliseconds(50));
 }
 
 TEST(PgFaultTest, DatabaseDownAnswers503ThenRecoversByItself) {

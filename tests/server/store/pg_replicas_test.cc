@@ -14,6 +14,7 @@
 #include "server/cli/serve_process.h"
 #include "server/http/http_fixture.h"
 #include "server/store/pg_test_cluster.h"
+#include "support/wait_for.h"
 
 namespace pathrank::server::testing {
 namespace {
@@ -99,10 +100,7 @@ TEST(PgReplicasTest, TwoReplicasShareLearnersAndLoseNothingWhenOneIsKilled) {
     });
   }
   // Kill A once about a third of the events are in.
-  const auto wait_until = std::chrono::steady_clock::now() + std::chrono::minutes(2);
-  while (acked_events < kEvents / 3 && std::chrono::steady_clock::now() < wait_until) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
+  pathrank::testing::WaitFor([&] { return acked_events >= kEvents / 3; }, std::chrono::minutes(2));
   a->Signal(SIGKILL);
   a->Wait();
   a_killed = true;
