@@ -64,6 +64,9 @@ for n in $(seq 0 9); do
 done
 
 rss() { awk '/^VmRSS:/ {print $2}' "/proc/$server_pid/status"; }
+# SQLite's heap in the server (its page caches, bounded by cache_size per
+# connection), in kB, from /metrics: tells caches filling up from a leak.
+store_kb() { curl -s "$base/metrics" | awk '/^pathrank_store_memory_bytes / {printf "%d", $2 / 1024}'; }
 # wrk's failures: socket errors (connect/read/write/timeout) and non-2xx answers.
 failures() { awk '/Socket errors/ {gsub(/,/, ""); n += $4 + $6 + $8 + $10} /Non-2xx/ {n += $5} END {print n + 0}' "$1"; }
 
@@ -79,13 +82,14 @@ wrk_run writes /v1/learners/soak0/progress "" "$HERE/soak_write.lua"
 python3 "$HERE/soak_clients.py" "$port" "$IDLE" "$SLOW" "$SOAK_SECONDS" >"$work/clients.out" 2>&1 &
 pids+=("$!")
 
-reloads=0 reload_failures=0 warm_kb="" samples=()
+reloads=0 reload_failures=0 warm_kb="" warm_store_kb="" samples=()
 while (( $(date +%s) - start < SOAK_SECONDS )); do
   sleep 5
   elapsed=$(( $(date +%s) - start ))
   kb=$(rss)
-  samples+=("$elapsed:$kb")
-  if [ -z "$warm_kb" ] && (( elapsed >= WARMUP_SECONDS )); then warm_kb=$kb; fi
+  skb=$(store_kb)
+  samples+=("$elapsed:$kb/$skb")
+  if [ -z "$warm_kb" ] && (( elapsed >= WARMUP_SECONDS )); then warm_kb=$kb warm_store_kb=$skb; fi
   if (( elapsed / RELOAD_EVERY > reloads )); then
     reloads=$((reloads + 1))
     if (( reloads % 2 )); then
@@ -99,6 +103,7 @@ done
 for pid in "${pids[@]}"; do wait "$pid" || true; done
 pids=()
 end_kb=$(rss)
+end_store_kb=$(store_kb)
 kill -0 "$server_pid" || { echo "soak: the server died" >&2; exit 1; }
 sighup_lines=$(grep -c 'SIGHUP: catalog go-backend: reloaded' "$work/stderr" || true)
 
@@ -129,7 +134,10 @@ echo
 echo "Reloads: $reloads ($(( (reloads + 1) / 2 )) SIGHUP, $(( reloads / 2 )) admin route), $reload_failures failed;" \
   "$sighup_lines SIGHUP reload lines in the log. Idle/slow: $clients."
 echo "VmRSS: ${warm_kb} kB after ${WARMUP_SECONDS} s of warm-up, ${end_kb} kB at the end: ${growth}%" \
-  "(one sample a minute, s:kB: $(printf '%s\n' "${samples[@]}" | awk 'NR % 12 == 0' | tr '\n' ' '))."
+  "(one sample a minute, s:VmRSS kB/SQLite kB: $(printf '%s\n' "${samples[@]}" | awk 'NR % 12 == 0' | tr '\n' ' '))."
+echo "SQLite's heap (pathrank_store_memory_bytes): ${warm_store_kb} kB after warm-up, ${end_store_kb} kB at the end;" \
+  "VmRSS without it: $((warm_kb - warm_store_kb)) kB, then $((end_kb - end_store_kb)) kB" \
+  "($(awk -v a="$((warm_kb - warm_store_kb))" -v b="$((end_kb - end_store_kb))" 'BEGIN {printf "%.1f", 100 * (b - a) / a}')%)."
 echo "Failed requests: $total_failures."
 if (( total_failures > 0 )); then echo "soak: FAILED: $total_failures failed requests" >&2; exit 1; fi
 if awk -v g="$growth" 'BEGIN {exit !(g >= 10)}'; then echo "soak: FAILED: memory grew ${growth}%" >&2; exit 1; fi

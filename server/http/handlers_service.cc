@@ -52,6 +52,8 @@ void HandleMetrics(ServerState& state, const httplib::Request&, httplib::Respons
     }
   }
   gauges.store_errors = state.store.error_count();
+  gauges.store_memory_bytes = state.store.memory_bytes();
+  gauges.resident_memory_bytes = ResidentMemoryBytes();
   gauges.ready = !state.stopping && state.registry.snapshot() != nullptr && store_answers;
   res.status = 200;
   std::string text = state.metrics->Render(gauges) + state.rate_limits.RenderMetrics();

@@ -1,5 +1,7 @@
 #include "ops/metrics.h"
 
+#include <unistd.h>
+
 #include <cstdio>
 
 namespace pathrank::server {
@@ -32,6 +34,16 @@ std::string Number(double v) {
 }
 
 }  // namespace
+
+int64_t ResidentMemoryBytes() {
+  std::FILE* statm = std::fopen("/proc/self/statm", "r");
+  if (statm == nullptr) return -1;
+  long long total_pages = 0, resident_pages = 0;
+  const int read = std::fscanf(statm, "%lld %lld", &total_pages, &resident_pages);
+  std::fclose(statm);
+  if (read != 2) return -1;
+  return resident_pages * static_cast<int64_t>(sysconf(_SC_PAGESIZE));
+}
 
 struct Metrics::Slot {
   std::string method, route;
@@ -142,6 +154,21 @@ std::string Metrics::Render(const StateGauges& state) const {
       "# TYPE pathrank_store_errors_total counter\n"
       "pathrank_store_errors_total " +
       std::to_string(state.store_errors) + "\n";
+  if (state.store_memory_bytes >= 0) {
+    out +=
+        "# HELP pathrank_store_memory_bytes Memory the learner store's library holds in this "
+        "process (SQLite: page caches, statements).\n"
+        "# TYPE pathrank_store_memory_bytes gauge\n"
+        "pathrank_store_memory_bytes " +
+        std::to_string(state.store_memory_bytes) + "\n";
+  }
+  if (state.resident_memory_bytes >= 0) {
+    out +=
+        "# HELP process_resident_memory_bytes Resident memory of the process (VmRSS).\n"
+        "# TYPE process_resident_memory_bytes gauge\n"
+        "process_resident_memory_bytes " +
+        std::to_string(state.resident_memory_bytes) + "\n";
+  }
   out +=
       "# HELP pathrank_ready 1 when catalogs are loaded and the store answers.\n"
       "# TYPE pathrank_ready gauge\n"

@@ -27,8 +27,14 @@ struct StateGauges {
   uint64_t reloads_failed = 0;
   int64_t learners = -1;  // -1 when the store could not count
   uint64_t store_errors = 0;
+  int64_t store_memory_bytes = -1;     // -1 when the store cannot tell
+  int64_t resident_memory_bytes = -1;  // VmRSS; -1 where /proc is absent
   bool ready = false;
 };
+
+// This process's resident memory (VmRSS) in bytes, from /proc/self/statm;
+// -1 where it cannot be read.
+int64_t ResidentMemoryBytes();
 
 class Metrics {
  public:

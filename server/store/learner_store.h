@@ -100,6 +100,12 @@ class LearnerStore {
   // Failed operations so far (NotFound excluded): for the metrics.
   virtual uint64_t error_count() const = 0;
 
+  // Bytes of this process's memory the store's library holds now (page
+  // caches, prepared statements): for the metrics, so that a soak can tell a
+  // cache filling up to its bound from a leak. -1 when the store cannot tell
+  // (a database server's memory is its own).
+  virtual int64_t memory_bytes() const { return -1; }
+
   // True until Close().
   virtual bool is_open() const = 0;
 

@@ -365,6 +365,12 @@ Result<int64_t> SqliteLearnerStore::CountLearners() {
   return s.Int64(0);
 }
 
+int64_t SqliteLearnerStore::memory_bytes() const {
+  // Process-wide: every SQLite connection of the process counts, which in
+  // `pathrank serve` are this store's.
+  return sqlite3_memory_used();
+}
+
 Result<std::vector<std::string>> SqliteLearnerStore::ListLearnerIds(std::string_view after,
                                                                     size_t limit) {
   std::shared_lock open(open_mu_);

@@ -56,6 +56,9 @@ class SqliteLearnerStore final : public LearnerStore {
   Result<std::vector<ProgressEvent>> ListProgress(std::string_view id) override;
   Result<int64_t> CountLearners() override;
   uint64_t error_count() const override { return errors_.load(std::memory_order_relaxed); }
+  // SQLite's heap in use (sqlite3_memory_used): every connection's page
+  // cache, at most `cache_size` pages each, plus schemas and statements.
+  int64_t memory_bytes() const override;
   bool is_open() const override;
   Status Close() override;
 

@@ -78,7 +78,7 @@ class TestServer {
     config_.host = "127.0.0.1";
     config_.port = 0;
     config_.http.threads = 8;
-    config_.catalogs = {{"go-backend", pathrank::testing::GoCatalogPath(), "", "{}"}};
+    config_.catalogs = {{"go-backend", pathrank::testing::GoCatalogPath(), "", "{}", ""}};
     config_.store.path = dir_ + "/learners.db";
     config_.store.synchronous_full = false;
     config_.access_log = dir_ + "/access.log";

@@ -101,6 +101,17 @@ TEST(HttpServiceTest, MetricsCountRoutesStatusesAndState) {
   EXPECT_THAT(m, HasSubstr("pathrank_learners_stored 1\n"));
   EXPECT_THAT(m, HasSubstr("pathrank_store_errors_total 0\n"));
   EXPECT_THAT(m, HasSubstr("pathrank_ready 1\n"));
+  // Memory gauges: the whole process, and SQLite's share of it.
+  const auto gauge = [&m](const std::string& name) -> double {
+    const size_t at = m.find("\n" + name + " ");
+    if (at == std::string::npos) return -1;
+    return std::stod(m.substr(at + name.size() + 2));
+  };
+  const double resident = gauge("process_resident_memory_bytes");
+  const double store = gauge("pathrank_store_memory_bytes");
+  EXPECT_GT(resident, 1 << 20);
+  EXPECT_GT(store, 0);
+  EXPECT_LT(store, resident);
 }
 
 TEST(HttpServiceTest, NoRouteAndWrongMethodAreProblems) {
