@@ -89,12 +89,13 @@ void ReadLimits(const JsonDocument& doc, const JsonNode& value, ServerConfig* co
 void ReadRateLimits(const JsonDocument& doc, const JsonNode& value, ServerConfig* config,
                     JsonErrors* errors) {
   ObjectReader r(doc, value, "/rate_limits", errors);
-  r.RejectUnknown({"read", "write", "admin", "client"});
+  r.RejectUnknown({"read", "write", "admin", "client", "failed_keys"});
   RateLimitsConfig& rates = config->rate_limits;
   const std::pair<const char*, RateLimit*> entries[] = {{"read", &rates.read},
                                                         {"write", &rates.write},
                                                         {"admin", &rates.admin},
-                                                        {"client", &rates.client}};
+                                                        {"client", &rates.client},
+                                                        {"failed_keys", &rates.failed_keys}};
   for (const auto& [name, rate] : entries) {
     const JsonNode* node = r.Member(name, JsonType::kObject, false);
     if (node == nullptr) continue;

@@ -173,9 +173,10 @@ void AddServeCommand(CLI::App& app, Context& context) {
       ->check(CLI::Range(1, 3600));
   serve
       ->add_option("--rate-limit", flags->rate_limits,
-                   "ROLE=RATE[/BURST] token bucket (ROLE read, write, admin, or client = per "
-                   "address without a key; RATE per second, 0 = unlimited; repeatable). "
-                   "Default read=100/200 write=50/100 admin=10/20 client=0")
+                   "ROLE=RATE[/BURST] token bucket (ROLE read, write, admin, client = per "
+                   "address without a key, or failed_keys = per address, requests whose key "
+                   "matched none; RATE per second, 0 = unlimited; repeatable). "
+                   "Default read=100/200 write=50/100 admin=10/20 client=0 failed_keys=10/50")
       ->check(
           [](const std::string& value) {
             server::RateLimitsConfig scratch;

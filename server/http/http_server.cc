@@ -99,6 +99,15 @@ bool HasNoBody(const httplib::Request& req) {
          req.get_header_value("Transfer-Encoding").find("chunked") == std::string::npos;
 }
 
+// 429 with Retry-After: `why`, then when to retry.
+void ReplyRateLimited(httplib::Response& res, int retry_s, const std::string& why,
+                      const std::string& header_pointer) {
+  res.set_header("Retry-After", std::to_string(retry_s));
+  ReplyProblem(res, MakeProblem(ProblemType::kTooManyRequests,
+                                why + "; retry after " + std::to_string(retry_s) + " s",
+                                FieldLocation::kHeader, header_pointer, "rate limited"));
+}
+
 // Takes a token for a request to `route` (routes needing no role are not
 // limited): from the bucket of the key when it was valid (`key_role`), else
 // from the client address's. Answers 429 with Retry-After when empty.
@@ -110,13 +119,23 @@ bool RateLimited(ServerState& state, const Route& route, const httplib::Request&
       keyed ? RateLimiter::ClassOf(key_role) : RateLimiter::Class::kClient;
   const int retry = state.rate_limits.Take(cls, keyed ? t_trace.key_name : req.remote_addr);
   if (retry == 0) return false;
-  res.set_header("Retry-After", std::to_string(retry));
-  ReplyProblem(res,
-               MakeProblem(ProblemType::kTooManyRequests,
-                           std::string("the rate limit of ") +
-                               (keyed ? "this API key" : "this client address") +
-                               " is reached; retry after " + std::to_string(retry) + " s",
-                           FieldLocation::kHeader, keyed ? "/Authorization" : "", "rate limited"));
+  ReplyRateLimited(res, retry,
+                   std::string("the rate limit of ") +
+                       (keyed ? "this API key" : "this client address") + " is reached",
+                   keyed ? "/Authorization" : "");
+  return true;
+}
+
+// A presented key that matched no configured key also takes a token from
+// the client address's `failed_keys` bucket: key guessing is slowed down
+// whether or not `client` is limited. Answers 429 when it is empty.
+bool FailedKeyLimited(ServerState& state, const httplib::Request& req, const Problem& problem,
+                      httplib::Response& res) {
+  if (problem.type != ProblemType::kUnauthorized || !req.has_header("Authorization")) return false;
+  const int retry = state.rate_limits.Take(RateLimiter::Class::kFailedKey, req.remote_addr);
+  if (retry == 0) return false;
+  ReplyRateLimited(res, retry, "too many failed API key checks from this client address",
+                   "/Authorization");
   return true;
 }
 
@@ -240,7 +259,7 @@ void HttpServer::ServeRoute(size_t i, const httplib::Request& req, httplib::Resp
                                    &key_role);
   if (RateLimited(state_, r, req, problem.has_value() ? Role::kNone : key_role, res)) return;
   if (problem) {
-    ReplyProblem(res, *problem);
+    if (!FailedKeyLimited(state_, req, *problem, res)) ReplyProblem(res, *problem);
     return;
   }
   state_.metrics->AddInFlight(1);

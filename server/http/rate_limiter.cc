@@ -9,7 +9,7 @@ namespace pathrank::server {
 
 namespace {
 constexpr size_t kMaxBucketsPerShard = 4096;
-constexpr const char* kClassNames[] = {"read", "write", "admin", "client"};
+constexpr const char* kClassNames[] = {"read", "write", "admin", "client", "failed_keys"};
 }  // namespace
 
 RateLimiter::Class RateLimiter::ClassOf(Role role) {
@@ -27,7 +27,7 @@ RateLimiter::Class RateLimiter::ClassOf(Role role) {
 }
 
 RateLimiter::RateLimiter(const RateLimitsConfig& config)
-    : rates_{config.read, config.write, config.admin, config.client} {}
+    : rates_{config.read, config.write, config.admin, config.client, config.failed_keys} {}
 
 int RateLimiter::Take(Class cls, const std::string& who) {
   const size_t c = static_cast<size_t>(cls);
@@ -76,14 +76,14 @@ std::string RateLimiter::RenderMetrics() const {
   std::string out =
       "# HELP pathrank_rate_limit_allowed_total Requests a rate limit let through, by class.\n"
       "# TYPE pathrank_rate_limit_allowed_total counter\n";
-  for (size_t c = 0; c < 4; ++c) {
+  for (size_t c = 0; c < kClasses; ++c) {
     out += "pathrank_rate_limit_allowed_total{class=\"" + std::string(kClassNames[c]) + "\"} " +
            std::to_string(allowed_[c].load(std::memory_order_relaxed)) + "\n";
   }
   out +=
       "# HELP pathrank_rate_limited_total Requests answered 429 by a rate limit, by class.\n"
       "# TYPE pathrank_rate_limited_total counter\n";
-  for (size_t c = 0; c < 4; ++c) {
+  for (size_t c = 0; c < kClasses; ++c) {
     out += "pathrank_rate_limited_total{class=\"" + std::string(kClassNames[c]) + "\"} " +
            std::to_string(limited_[c].load(std::memory_order_relaxed)) + "\n";
   }

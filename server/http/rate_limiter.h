@@ -25,8 +25,9 @@ namespace pathrank::server {
 
 class RateLimiter {
  public:
-  // The bucket classes: the three roles and "client" (per address).
-  enum class Class { kRead = 0, kWrite = 1, kAdmin = 2, kClient = 3 };
+  // The bucket classes: the three roles, "client" (per address) and
+  // "failed_keys" (per address, requests whose key matched no configured key).
+  enum class Class { kRead = 0, kWrite = 1, kAdmin = 2, kClient = 3, kFailedKey = 4 };
   static Class ClassOf(Role role);
 
   explicit RateLimiter(const RateLimitsConfig& config);
@@ -50,10 +51,11 @@ class RateLimiter {
   };
   void Trim(Shard& shard, const RateLimit& rate, Clock::time_point now);
 
-  std::array<RateLimit, 4> rates_;
+  static constexpr size_t kClasses = 5;
+  std::array<RateLimit, kClasses> rates_;
   std::array<Shard, 16> shards_;
-  std::array<std::atomic<uint64_t>, 4> allowed_{};
-  std::array<std::atomic<uint64_t>, 4> limited_{};
+  std::array<std::atomic<uint64_t>, kClasses> allowed_{};
+  std::array<std::atomic<uint64_t>, kClasses> limited_{};
 };
 
 }  // namespace pathrank::server

@@ -179,11 +179,12 @@ bool ApplyRateLimitArgument(std::string_view argument, RateLimitsConfig* config)
   const size_t eq = argument.find('=');
   if (eq == std::string_view::npos) return false;
   const std::string_view role = argument.substr(0, eq);
-  RateLimit* target = role == "read"     ? &config->read
-                      : role == "write"  ? &config->write
-                      : role == "admin"  ? &config->admin
-                      : role == "client" ? &config->client
-                                         : nullptr;
+  RateLimit* target = role == "read"          ? &config->read
+                      : role == "write"       ? &config->write
+                      : role == "admin"       ? &config->admin
+                      : role == "client"      ? &config->client
+                      : role == "failed_keys" ? &config->failed_keys
+                                              : nullptr;
   if (target == nullptr) return false;
   const std::string value(argument.substr(eq + 1));
   char* end = nullptr;

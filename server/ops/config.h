@@ -137,6 +137,10 @@ struct RateLimitsConfig {
   // Off by default: without keys the server listens on loopback, where
   // every client shares one address.
   RateLimit client{0, 0};
+  // Requests whose presented key matched no configured key, per client
+  // address, on top of the above: slows down key guessing even where
+  // `client` is off (loopback clients holding valid keys are not charged).
+  RateLimit failed_keys{10, 50};
 };
 
 struct ServerConfig {

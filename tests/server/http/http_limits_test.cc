@@ -166,6 +166,29 @@ TEST(HttpLimitsTest, RateLimitPerClientAddressWhenKeysAreOff) {
   EXPECT_EQ(server.Call("GET", "/healthz").status, 200);
 }
 
+TEST(HttpLimitsTest, FailedKeyChecksAreLimitedPerAddressAndValidKeysAreNot) {
+  TestServer server([](ServerConfig& c) {
+    c.api_keys = {{"reader", Sha256Hex("read-key"), Role::kRead}};
+    c.rate_limits.failed_keys = {0.001, 3};
+  });
+  const httplib::Headers wrong = {{"Authorization", "Bearer guess"}};
+  for (int i = 0; i < 3; ++i) ExpectProblem(server.Call("GET", "/v1/catalogs", "", wrong), 401);
+  Answer limited = server.Call("GET", "/v1/catalogs", "", wrong);
+  ExpectProblem(limited, 429);
+  EXPECT_GE(std::stoi(limited.Header("Retry-After")), 1);
+  EXPECT_THAT(limited.Fields(), ElementsAre("header:/Authorization"));
+  // Not a Bearer key is a failed check too; no key at all is not guessing.
+  ExpectProblem(server.Call("GET", "/v1/catalogs", "", {{"Authorization", "Basic eA=="}}), 429);
+  ExpectProblem(server.Call("GET", "/v1/catalogs"), 401);
+  // The same address with a valid key is served.
+  EXPECT_EQ(server.Call("GET", "/v1/catalogs", "", {{"Authorization", "Bearer read-key"}}).status,
+            200);
+  Answer metrics = server.Call("GET", "/metrics");
+  EXPECT_THAT(metrics.body, HasSubstr("pathrank_rate_limited_total{class=\"failed_keys\"} 2\n"));
+  EXPECT_THAT(metrics.body,
+              HasSubstr("pathrank_rate_limit_allowed_total{class=\"failed_keys\"} 3\n"));
+}
+
 TEST(HttpLimitsTest, BodyLimitJustUnderAndJustOver) {
   TestServer server([](ServerConfig& c) { c.limits.max_body_bytes = 2048; });
   const std::string at_limit = "{}" + std::string(2046, ' ');

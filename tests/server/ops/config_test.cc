@@ -101,7 +101,7 @@ TEST(ConfigTest, ConnectionLimitsAndRateLimitsFromFileAndFlags) {
   ConfigFlags flags;
   flags.config_file = file;
   flags.max_connections_per_client = 40;
-  flags.rate_limits = {"write=7/9", "client=2"};
+  flags.rate_limits = {"write=7/9", "client=2", "failed_keys=1/5"};
   std::vector<std::string> notes;
   auto config = LoadServerConfig(flags, Env({}), &notes);
   ASSERT_TRUE(config.has_value()) << config.error().ToString();
@@ -115,6 +115,8 @@ TEST(ConfigTest, ConnectionLimitsAndRateLimitsFromFileAndFlags) {
   EXPECT_EQ(config->rate_limits.write.per_second, 7);
   EXPECT_EQ(config->rate_limits.write.burst, 9);
   EXPECT_EQ(config->rate_limits.client.per_second, 2);
+  EXPECT_EQ(config->rate_limits.failed_keys.per_second, 1);
+  EXPECT_EQ(config->rate_limits.failed_keys.burst, 5);
   RateLimitsConfig scratch;
   for (const char* bad : {"read", "guest=1", "read=-1", "read=1/0", "read=x", "read=1/2/3"}) {
     EXPECT_FALSE(ApplyRateLimitArgument(bad, &scratch)) << bad;
