@@ -8,7 +8,10 @@
 #   - reloads                    every RELOAD_EVERY s, alternately SIGHUP and
 #                                POST /v1/admin/reload (must answer 200)
 #   - idle and slow connections  soak_clients.py: IDLE silent connections (reopened
-#                                when closed) and SLOW clients sending a byte per 0.2 s
+#                                when closed), SLOW clients sending a byte per 0.1 s
+#                                (each must get its 200) and SLOW stalled ones a byte
+#                                per 0.2 s (past the 10 s request deadline: each must
+#                                get its 408)
 # VmRSS of the server is sampled every 5 s. Passes when no request failed (no
 # socket error, no non-2xx, no failed reload or slow request) and resident
 # memory at the end is less than 10% above the sample at the end of warm-up
@@ -111,7 +114,7 @@ total_failures=$reload_failures
 echo "## Soak: $SOAK_SECONDS s of mixed load ($(date -u +%Y-%m-%dT%H:%MZ))"
 echo
 echo "Command: \`make soak SOAK_SECONDS=$SOAK_SECONDS\` (bench/http/soak.sh; wrk -t1 -c$CONNECTIONS per load," \
-  "$IDLE idle + $SLOW slow connections, a reload every ${RELOAD_EVERY} s)."
+  "$IDLE idle + $SLOW slow + $SLOW stalled connections, a reload every ${RELOAD_EVERY} s)."
 echo "Machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), shared with other builds."
 echo
 echo "| load | requests | requests/s | p99 | failed |"
