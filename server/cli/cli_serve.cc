@@ -113,7 +113,7 @@ int RunServe(const ConfigFlags& flags) {
   if (Status loaded = registry.LoadAll(); !loaded.ok()) return Fail(loaded);
 
   server::ServerState state(*config, registry, **store, **access_log);
-  server::ProgressSources progress(config->progress_sources);
+  server::ProgressSources progress(config->progress_sources, config->limits.max_clock_skew_s);
   state.progress = &progress;
   // Progress sources are imported before the server listens; like a
   // catalog, a source that fails at start-up stops the start.

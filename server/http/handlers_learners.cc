@@ -56,24 +56,15 @@ std::vector<std::string> SplitCommas(const std::string& text) {
   return out;
 }
 
-// The earliest `at` accepted: 2000-01-01T00:00:00Z (older times are typos or
-// zero values, and would sort before every real event).
-constexpr int64_t kEarliestEventMs = 946684800000;
-
-// 422 naming /events/<i>/at for an event later than now plus the allowed
-// clock skew (it would outrank every later event) or before the floor.
+// 422 naming /events/<i>/at for each event time EventTimeProblem refuses.
 std::optional<Problem> CheckEventTimes(const std::vector<ProgressEvent>& events, int64_t now_ms,
                                        int skew_s) {
-  const int64_t latest = now_ms + int64_t{skew_s} * 1000;
   Problem problem;
   problem.type = ProblemType::kInvalid;
   for (size_t i = 0; i < events.size(); ++i) {
-    const int64_t at = events[i].at_ms;
-    if (at <= latest && at >= kEarliestEventMs) continue;
-    problem.Add(FieldLocation::kBody, JsonPointer("/events", i) + "/at",
-                at > latest ? "is later than the server's clock plus " + std::to_string(skew_s) +
-                                  " s (now " + FormatRfc3339(now_ms) + ")"
-                            : "is before 2000-01-01T00:00:00Z");
+    if (std::optional<std::string> why = EventTimeProblem(events[i].at_ms, now_ms, skew_s)) {
+      problem.Add(FieldLocation::kBody, JsonPointer("/events", i) + "/at", *why);
+    }
   }
   if (problem.errors.empty()) return std::nullopt;
   problem.detail = "progress: " + std::to_string(problem.errors.size()) +

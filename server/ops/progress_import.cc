@@ -108,6 +108,8 @@ Result<ProgressImportReport> ImportProgress(std::span<const pathrank::ProgressEv
       at_ms = ParseRfc3339(*e.at);
       if (!at_ms) {
         problems.emplace_back(Pointer(i, "at"), "\"" + *e.at + "\" is not an RFC 3339 time");
+      } else if (auto why = EventTimeProblem(*at_ms, now_ms, options.max_clock_skew_s)) {
+        problems.emplace_back(Pointer(i, "at"), "\"" + *e.at + "\" " + *why);
       }
     }
     if (!problems.empty()) {

@@ -3,10 +3,10 @@
 //
 // Every event is checked first: its learner id, its item (an id of the
 // catalog the source feeds), its time (RFC 3339, or absent: the import's
-// time) and the learner's catalog. With `drop_invalid` false (the default,
-// "on_invalid": "fail") one bad event fails the import naming every bad event
-// and nothing is written; with it true each bad event is dropped with one
-// line in `dropped` and the rest is written.
+// time; within the API's clock-skew rule) and the learner's catalog. With `drop_invalid` false (the
+// default, "on_invalid": "fail") one bad event fails the import naming every bad event and nothing
+// is written; with it true each bad event is dropped with one line in `dropped` and the rest is
+// written.
 //
 // Learner ids: an id that is a slug (API.md) is kept; any other (an xAPI
 // "mailto:ada@example.org") is mapped to a slug, StoredLearnerId below, so
@@ -47,6 +47,9 @@ struct ProgressImportOptions {
   bool drop_invalid = false;    // "on_invalid": "drop"
   bool create_learners = true;  // create learners the store does not know
   bool dry_run = false;         // check and count, write nothing
+  // An event time later than now plus this, or before 2000, is invalid: the
+  // same rule as the API's (limits.max_clock_skew_s; EventTimeProblem).
+  int max_clock_skew_s = 300;
 };
 
 struct ProgressImportReport {

@@ -4,8 +4,8 @@
 
 namespace pathrank::server {
 
-ProgressSources::ProgressSources(std::vector<ProgressSourceConfig> sources)
-    : sources_(std::move(sources)) {}
+ProgressSources::ProgressSources(std::vector<ProgressSourceConfig> sources, int max_clock_skew_s)
+    : sources_(std::move(sources)), max_clock_skew_s_(max_clock_skew_s) {}
 
 std::vector<ProgressSourceOutcome> ProgressSources::ImportAll(const RegistrySnapshot& snapshot,
                                                               LearnerStore& store) {
@@ -35,6 +35,7 @@ std::vector<ProgressSourceOutcome> ProgressSources::ImportAll(const RegistrySnap
     options.catalog_id = served->id;
     options.drop_invalid = source.drop_invalid;
     options.create_learners = source.create_learners;
+    options.max_clock_skew_s = max_clock_skew_s_;
     Result<ProgressImportReport> report =
         ImportProgress(*events, *served->catalog, store, options, NowMs());
     if (!report) {

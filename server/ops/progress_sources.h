@@ -33,7 +33,9 @@ struct ProgressSourceOutcome {
 
 class ProgressSources {
  public:
-  explicit ProgressSources(std::vector<ProgressSourceConfig> sources);
+  // `max_clock_skew_s`: the server's limits.max_clock_skew_s, applied to the
+  // sources' event times as to the API's.
+  explicit ProgressSources(std::vector<ProgressSourceConfig> sources, int max_clock_skew_s = 300);
 
   // Reads every source through its plugin (loaded once, kept loaded) and
   // imports its events against the catalog `snapshot` serves under the
@@ -53,6 +55,7 @@ class ProgressSources {
 
  private:
   std::vector<ProgressSourceConfig> sources_;
+  int max_clock_skew_s_;
   PluginHost plugins_;
   std::mutex import_mu_;
 };

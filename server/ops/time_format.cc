@@ -98,4 +98,14 @@ std::optional<int64_t> ParseRfc3339(std::string_view t) {
   return seconds * 1000 + millis;
 }
 
+std::optional<std::string> EventTimeProblem(int64_t at_ms, int64_t now_ms, int skew_s) {
+  const int64_t latest = now_ms + int64_t{skew_s} * 1000;
+  if (at_ms > latest) {
+    return "is later than the server's clock plus " + std::to_string(skew_s) + " s (now " +
+           FormatRfc3339(now_ms) + ")";
+  }
+  if (at_ms < kEarliestEventMs) return "is before 2000-01-01T00:00:00Z";
+  return std::nullopt;
+}
+
 }  // namespace pathrank::server

@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "ops/time_format.h"
+#include "ops/time_format.h"
 #include "pathrank/catalog_json.h"
 #include "pathrank/catalog_spec.h"
 #include "store/sqlite/sqlite_learner_store.h"
@@ -222,6 +224,34 @@ TEST_F(ProgressImportTest, DropModeSkipsBadEventsWithOneLineEach) {
                           "\"2024-13-01T10:00:00Z\" is not an RFC 3339 time"));
   EXPECT_DOUBLE_EQ(Mastery("ada").at("goroutines"), 1.0);
   EXPECT_EQ(store_->GetLearner("bob").error().code(), StatusCode::kNotFound);
+}
+
+TEST_F(ProgressImportTest, EventTimesFollowTheApisClockSkewRule) {
+  const std::string in_skew = FormatRfc3339(kNow + 299 * 1000);
+  const std::string past_skew = FormatRfc3339(kNow + 301 * 1000);
+  std::vector<pathrank::ProgressEvent> events = {
+      {"ada", "goroutines", 1.0, in_skew, "s0"},
+      {"ada", "channels", 1.0, past_skew, "s1"},
+      {"ada", "select", 1.0, "1999-12-31T23:59:59Z", "s2"},
+  };
+  auto refused = Import(events);
+  ASSERT_FALSE(refused.has_value());
+  std::vector<std::string> fields;
+  for (const FieldError& f : refused.error().fields()) fields.push_back(f.field + " " + f.message);
+  EXPECT_THAT(fields,
+              ElementsAre("/events/1/at \"" + past_skew +
+                              "\" is later than the server's clock plus 300 s (now " +
+                              FormatRfc3339(kNow) + ")",
+                          "/events/2/at \"1999-12-31T23:59:59Z\" is before 2000-01-01T00:00:00Z"));
+  // A server configured with a wider skew takes the later event.
+  ProgressImportOptions wide;
+  wide.max_clock_skew_s = 400;
+  wide.drop_invalid = true;
+  auto report = Import(events, wide);
+  ASSERT_TRUE(report.has_value()) << report.error().ToString();
+  EXPECT_EQ(report->accepted, 2u);
+  EXPECT_EQ(report->dropped.size(), 1u);
+  EXPECT_EQ(Mastery("ada").count("select"), 0u);
 }
 
 TEST_F(ProgressImportTest, UnknownLearnersAreInvalidWhenNotCreated) {
