@@ -1,5 +1,6 @@
 #include "ossu_curriculum.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 
@@ -240,7 +241,12 @@ CatalogRecords ReadOssuCurriculum(const OssuOptions& o, Defects* defects, const 
     }
     const int difficulty = SectionDifficulty(h2);
     const bool required = rows[i].alternative_set < 0 && difficulty <= 2;
-    records.goals[g->second].items.emplace_back(item.id, required ? 1.0 : kElectiveWeight);
+    // A repeated id (a duplicate row, reported by RepairCatalog) is one target.
+    auto& targets = records.goals[g->second].items;
+    if (std::none_of(targets.begin(), targets.end(),
+                     [&](const auto& t) { return t.first == item.id; })) {
+      targets.emplace_back(item.id, required ? 1.0 : kElectiveWeight);
+    }
   }
   return records;
 }

@@ -171,7 +171,12 @@ std::vector<ClauseRecord> OssuPrerequisiteIndex::Resolve(
     }
     std::string piece_text(first);
     if (piece_text.starts_with("and ")) piece_text = piece_text.substr(4);
-    for (const std::string& and_piece : SplitAt(piece_text, " and ")) {
+    for (std::string and_piece : SplitAt(piece_text, " and ")) {
+      bool co = recommends;
+      if (Normalize(and_piece).starts_with("corequisite ")) {
+        and_piece = std::string(TrimSpaces(and_piece.substr(and_piece.find(':') + 1)));
+        co = true;
+      }
       // "X or Y": the courses named become one clause of alternatives.
       std::vector<ClauseRecord> either;
       size_t courses = 0;  // pieces naming exactly one course
@@ -186,7 +191,7 @@ std::vector<ClauseRecord> OssuPrerequisiteIndex::Resolve(
         for (const ClauseRecord& c : either) merged.any_of.push_back(c.any_of[0]);
         either = {std::move(merged)};
       }
-      take(std::move(either), recommends);
+      take(std::move(either), co);
     }
     ++i;
   }
