@@ -268,3 +268,40 @@ INSTANTIATE_TEST_SUITE_P(
 
 }  // namespace
 }  // namespace pathrank
+
+namespace pathrank {
+namespace {
+
+// tests/data/case/package.json: a CASE 1.0 package written for these tests
+// (two domains, four standards, precedes / isPeerOf / isRelatedTo and one
+// association type CASE does not define).
+TEST(CasePluginTest, ItemsStagesPrerequisitesAndUnknownTypes) {
+  const std::string path = testing::SourcePath("tests/data/case/package.json");
+  std::vector<PluginLogLine> log;
+  auto catalog = LoadCatalogFromPlugin(PATHRANK_PLUGIN_CASE, Config(path), &log);
+  ASSERT_TRUE(catalog) << catalog.error().message();
+  const Catalog& c = **catalog;
+  EXPECT_EQ(c.id(), "case-fractions_framework");
+  EXPECT_EQ(c.item_count(), 6u);
+  const Item& nf2 = c.item(*c.FindItem("nf.2"));
+  EXPECT_EQ(nf2.title, "Equivalent fractions");
+  EXPECT_EQ(c.stages()[nf2.stage].id, "nf");  // isChildOf NF, a child of the document
+  EXPECT_EQ(c.stages()[c.item(*c.FindItem("md.4")).stage].id, "md");
+  ASSERT_EQ(c.clauses_of(*c.FindItem("nf.2")).size(), 1u);  // NF.1 precedes NF.2
+  const Clause& pre = c.clauses_of(*c.FindItem("nf.2"))[0];
+  EXPECT_EQ(pre.type, ClauseType::kRequires);
+  EXPECT_EQ(c.item(c.alternatives(pre)[0]).id, "nf.1");
+  ASSERT_EQ(c.clauses_of(*c.FindItem("md.4")).size(), 1u);  // peer of NF.1
+  const Clause& peer = c.clauses_of(*c.FindItem("md.4"))[0];
+  EXPECT_EQ(peer.type, ClauseType::kRecommends);
+  EXPECT_EQ(peer.weight, 0.5);
+  EXPECT_EQ(c.goals().size(), 2u);  // the two domains
+  EXPECT_THAT(Warnings(log), Contains(HasSubstr("package.json /CFAssociations/10: unknown "
+                                                "associationType \"isPrerequisiteFor\"")));
+  auto strict = LoadCatalogFromPlugin(PATHRANK_PLUGIN_CASE, Config(path, "fail"));
+  ASSERT_FALSE(strict);
+  EXPECT_THAT(strict.error().message(), HasSubstr("isPrerequisiteFor"));
+}
+
+}  // namespace
+}  // namespace pathrank
