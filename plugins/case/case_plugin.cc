@@ -69,6 +69,37 @@ void ReadItems(JsonValue items, const std::string& file, CasePackage* p, Defects
   }
 }
 
+// Stages, tags and goals from the isChildOf tree (`parent`: child
+// identifier -> parent identifier); a parent loop stops the walk.
+void AssignStagesAndGoals(const std::map<std::string, std::string>& parent, CasePackage* p,
+                          const pr_sink* sink) {
+  std::map<std::string, size_t> goal_of;
+  for (ItemRecord& item : p->records.items) {
+    std::string identifier = item.attributes[0].second, top = identifier;
+    std::set<std::string> seen = {identifier};
+    for (auto it = parent.find(identifier); it != parent.end(); it = parent.find(top)) {
+      if (!seen.insert(it->second).second) {
+        Log(sink, PR_LOG_WARNING, item.where + ": isChildOf loop; the walk stops at " + top);
+        break;
+      }
+      top = it->second;
+      item.tags.push_back(p->records.items[p->by_identifier.at(top)].id);
+    }
+    const ItemRecord& root = p->records.items[p->by_identifier.at(top)];
+    item.stage = root.id;
+    if (&root == &item) item.tags.push_back(item.id);
+  }
+  for (const ItemRecord& item : p->records.items) {
+    if (parent.count(item.attributes[0].second)) continue;
+    GoalRecord goal;
+    goal.where = item.where;
+    goal.id = item.id;
+    goal.title = item.title;
+    goal.tags.emplace_back(item.id, 1.0);
+    p->records.goals.push_back(std::move(goal));
+  }
+}
+
 void ReadAssociations(JsonValue list, const std::string& file, CasePackage* p, Defects* defects,
                       const pr_sink* sink) {
   static const std::set<std::string> kUnused = {"isPartOf",   "exactMatchOf", "isRelatedTo",
@@ -118,32 +149,7 @@ void ReadAssociations(JsonValue list, const std::string& file, CasePackage* p, D
     Log(sink, PR_LOG_INFO,
         std::to_string(unused) + " associations of types without a prerequisite meaning skipped");
   }
-  // Stages and tags from the isChildOf tree (a parent loop stops the walk).
-  std::map<std::string, size_t> goal_of;
-  for (ItemRecord& item : p->records.items) {
-    std::string identifier = item.attributes[0].second, top = identifier;
-    std::set<std::string> seen = {identifier};
-    for (auto it = parent.find(identifier); it != parent.end(); it = parent.find(top)) {
-      if (!seen.insert(it->second).second) {
-        Log(sink, PR_LOG_WARNING, item.where + ": isChildOf loop; the walk stops at " + top);
-        break;
-      }
-      top = it->second;
-      item.tags.push_back(p->records.items[p->by_identifier.at(top)].id);
-    }
-    const ItemRecord& root = p->records.items[p->by_identifier.at(top)];
-    item.stage = root.id;
-    if (&root == &item) item.tags.push_back(item.id);
-  }
-  for (const ItemRecord& item : p->records.items) {
-    if (parent.count(item.attributes[0].second)) continue;
-    GoalRecord goal;
-    goal.where = item.where;
-    goal.id = item.id;
-    goal.title = item.title;
-    goal.tags.emplace_back(item.id, 1.0);
-    p->records.goals.push_back(std::move(goal));
-  }
+  AssignStagesAndGoals(parent, p, sink);
 }
 
 struct CaseOptions {
