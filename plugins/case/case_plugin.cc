@@ -73,7 +73,6 @@ void ReadItems(JsonValue items, const std::string& file, CasePackage* p, Defects
 // identifier -> parent identifier); a parent loop stops the walk.
 void AssignStagesAndGoals(const std::map<std::string, std::string>& parent, CasePackage* p,
                           const pr_sink* sink) {
-  std::map<std::string, size_t> goal_of;
   for (ItemRecord& item : p->records.items) {
     std::string identifier = item.attributes[0].second, top = identifier;
     std::set<std::string> seen = {identifier};
