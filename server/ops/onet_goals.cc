@@ -113,6 +113,87 @@ bool IsOnetCode(const std::string& code) {
   return true;
 }
 
+namespace {
+
+// What the technology rows add up to.
+struct Tally {
+  std::map<std::string, std::map<std::string, double>> goals;  // code -> item -> weight
+  std::map<std::string, UnmappedTechnology> unmapped;
+  std::set<std::pair<std::string, std::string>> seen;  // (code, technology)
+  std::set<std::string> occupations;
+};
+
+// One row of Technology Skills.txt (at `where`) into `tally`; defects into
+// out->warnings.
+void ReadSkillRow(const std::vector<std::string>& r, const std::string& where,
+                  const std::map<std::string, std::string>& titles,
+                  const std::unordered_map<std::string, std::string>& aliases, Tally* tally,
+                  OnetImport* out) {
+  if (r.size() != 6 || !IsOnetCode(r[0]) || r[1].empty()) {
+    out->warnings.push_back(where +
+                            ": expected code, example, commodity code, commodity title, "
+                            "hot technology, in demand; skipped");
+    return;
+  }
+  if ((r[4] != "Y" && r[4] != "N") || (r[5] != "Y" && r[5] != "N")) {
+    out->warnings.push_back(where + ": Hot Technology and In Demand must be Y or N, got \"" + r[4] +
+                            "\", \"" + r[5] + "\"; read as N");
+  }
+  if (!titles.count(r[0])) {
+    out->warnings.push_back(where + ": occupation " + r[0] + " is not in " + kOccupations +
+                            "; skipped");
+    return;
+  }
+  if (!tally->seen.emplace(r[0], r[1]).second) {
+    out->warnings.push_back(where + ": " + r[0] + " lists \"" + r[1] + "\" again; counted once");
+    return;
+  }
+  ++out->rows;
+  tally->occupations.insert(r[0]);
+  const bool hot = r[4] == "Y", in_demand = r[5] == "Y";
+  auto it = aliases.find(Lower(r[1]));
+  if (it == aliases.end()) {
+    UnmappedTechnology& u = tally->unmapped[r[1]];
+    u.name = r[1];
+    ++u.occupations;
+    u.hot += hot;
+    return;
+  }
+  ++out->mapped_rows;
+  double& w = tally->goals[r[0]][it->second];
+  w = std::max(w, Weight(hot, in_demand));
+}
+
+// The goals of the occupations with at least `min_items` items, appended
+// to out->catalog; the unmapped technologies, most used first.
+void AddGoals(Tally& tally, const std::map<std::string, std::string>& titles, size_t min_items,
+              OnetImport* out) {
+  out->occupations = tally.occupations.size();
+  out->too_few_items = out->occupations - tally.goals.size();
+  for (const auto& [code, items] : tally.goals) {
+    if (items.size() < min_items) {
+      ++out->too_few_items;
+      continue;
+    }
+    GoalSpec goal;
+    goal.id = OnetGoalId(code);
+    goal.title = titles.at(code);
+    goal.summary = "O*NET occupation " + code +
+                   ": the technologies it uses that this catalog "
+                   "teaches, weighted by the Hot Technology and In Demand flags.";
+    goal.items = items;
+    out->catalog.goals.push_back(std::move(goal));
+    ++out->goals;
+  }
+  for (auto& [name, u] : tally.unmapped) out->unmapped.push_back(std::move(u));
+  std::stable_sort(out->unmapped.begin(), out->unmapped.end(),
+                   [](const UnmappedTechnology& a, const UnmappedTechnology& b) {
+                     return a.occupations > b.occupations;
+                   });
+}
+
+}  // namespace
+
 Result<OnetImport> ImportOnetGoals(const CatalogSpec& base, const OnetOptions& o) {
   for (const GoalSpec& g : base.goals) {
     if (g.id.starts_with("onet-"))
@@ -126,72 +207,14 @@ Result<OnetImport> ImportOnetGoals(const CatalogSpec& base, const OnetOptions& o
   if (!titles) return titles.error();
   auto text = ReadFile(o.dir + "/" + kSkills);
   if (!text) return text.error();
-  std::map<std::string, std::map<std::string, double>> goals;  // code -> item -> weight
-  std::map<std::string, UnmappedTechnology> unmapped;
-  std::set<std::pair<std::string, std::string>> seen;
-  std::set<std::string> occupations;
+  Tally tally;
   const auto rows = Rows(*text);
   for (size_t i = 1; i < rows.size(); ++i) {
-    const auto& r = rows[i];
-    if (r.size() == 1 && r[0].empty()) continue;
-    const std::string where = At(kSkills, i + 1);
-    if (r.size() != 6 || !IsOnetCode(r[0]) || r[1].empty()) {
-      out.warnings.push_back(where +
-                             ": expected code, example, commodity code, commodity title, "
-                             "hot technology, in demand; skipped");
-      continue;
-    }
-    if ((r[4] != "Y" && r[4] != "N") || (r[5] != "Y" && r[5] != "N")) {
-      out.warnings.push_back(where + ": Hot Technology and In Demand must be Y or N, got \"" +
-                             r[4] + "\", \"" + r[5] + "\"; read as N");
-    }
-    if (!titles->count(r[0])) {
-      out.warnings.push_back(where + ": occupation " + r[0] + " is not in " + kOccupations +
-                             "; skipped");
-      continue;
-    }
-    if (!seen.emplace(r[0], r[1]).second) {
-      out.warnings.push_back(where + ": " + r[0] + " lists \"" + r[1] + "\" again; counted once");
-      continue;
-    }
-    ++out.rows;
-    occupations.insert(r[0]);
-    const bool hot = r[4] == "Y", in_demand = r[5] == "Y";
-    auto it = aliases->find(Lower(r[1]));
-    if (it == aliases->end()) {
-      UnmappedTechnology& u = unmapped[r[1]];
-      u.name = r[1];
-      ++u.occupations;
-      u.hot += hot;
-      continue;
-    }
-    ++out.mapped_rows;
-    double& w = goals[r[0]][it->second];
-    w = std::max(w, Weight(hot, in_demand));
+    if (rows[i].size() == 1 && rows[i][0].empty()) continue;
+    ReadSkillRow(rows[i], At(kSkills, i + 1), *titles, *aliases, &tally, &out);
   }
-  out.occupations = occupations.size();
   out.catalog = base;
-  for (const auto& [code, items] : goals) {
-    if (items.size() < o.min_items) {
-      ++out.too_few_items;
-      continue;
-    }
-    GoalSpec goal;
-    goal.id = OnetGoalId(code);
-    goal.title = titles->at(code);
-    goal.summary = "O*NET occupation " + code +
-                   ": the technologies it uses that this catalog "
-                   "teaches, weighted by the Hot Technology and In Demand flags.";
-    goal.items = items;
-    out.catalog.goals.push_back(std::move(goal));
-    ++out.goals;
-  }
-  out.too_few_items += out.occupations - goals.size();
-  for (auto& [name, u] : unmapped) out.unmapped.push_back(std::move(u));
-  std::stable_sort(out.unmapped.begin(), out.unmapped.end(),
-                   [](const UnmappedTechnology& a, const UnmappedTechnology& b) {
-                     return a.occupations > b.occupations;
-                   });
+  AddGoals(tally, *titles, o.min_items, &out);
   return out;
 }
 
