@@ -108,14 +108,15 @@ TEST(CliImportTest, FailuresNamePluginRecordAndReason) {
 TEST(CliPluginsTest, ListsNameVersionAndAbi) {
   CliRun run = RunCli(std::string("plugins ") + PATHRANK_PLUGIN_DIR);
   ASSERT_EQ(run.exit_code, 0) << run.out;
-  EXPECT_THAT(run.out, HasSubstr("name      version  abi  provides"));
-  for (const char* row : {"csv       1.0.0      1  catalog   libpathrank_csv.so",
-                          "exercism  1.0.0      1  catalog   libpathrank_exercism.so",
-                          "template  1.0.0      1  catalog   libpathrank_template.so",
-                          "xapi      1.0.0      1  progress  libpathrank_xapi.so"}) {
+  EXPECT_THAT(run.out, HasSubstr("name        version  abi  provides"));
+  for (const char* row : {"awesome_go  1.0.0      1  catalog   libpathrank_awesome_go.so",
+                          "csv         1.0.0      1  catalog   libpathrank_csv.so",
+                          "exercism    1.0.0      1  catalog   libpathrank_exercism.so",
+                          "template    1.0.0      1  catalog   libpathrank_template.so",
+                          "xapi        1.0.0      1  progress  libpathrank_xapi.so"}) {
     EXPECT_THAT(run.out, HasSubstr(row));
   }
-  EXPECT_THAT(run.out, HasSubstr("4 plugins in "));
+  EXPECT_THAT(run.out, HasSubstr("5 plugins in "));
 
   CliRun broken = RunCli(std::string("plugins ") + PATHRANK_TEST_PLUGIN_DIR);
   EXPECT_EQ(broken.exit_code, 1);
