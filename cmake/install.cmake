@@ -27,7 +27,7 @@ install(TARGETS pathrank_shared pathrank_static EXPORT pathrankTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT dev)
 install(TARGETS pathrank RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT server)
 install(TARGETS pathrank_plugin_csv pathrank_plugin_exercism pathrank_plugin_xapi
-  pathrank_plugin_metacademy pathrank_plugin_ossu pathrank_plugin_case
+  pathrank_plugin_metacademy pathrank_plugin_ossu pathrank_plugin_case pathrank_plugin_awesome_go
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/pathrank/plugins COMPONENT server)
 
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/engine/include/pathrank

@@ -57,6 +57,9 @@ write('xapi', 'xAPI statements', ['plugins/xapi/xapi_statements.cc', 'plugins/xa
       ['"http://adlnet.gov/expapi/verbs/completed"', '"mailto:a@example.org"',
        '"00000000-0000-4000-8000-000000000000"'])
 write('exercism', 'an Exercism track config.json', ['plugins/exercism/exercism_track.cc'])
+write('awesome_go', 'the awesome-go README markdown', ['plugins/awesome_go/awesome_list.cc'],
+      ['\n', '\r\n', '# ', '## ', '### ', '# Resources', '## Contents', '- [', '](', ')', ' - ',
+       ' \u2013 ', '  - [', '](#', 'https://github.com/', '/tree/', '\ufeff'], json=False)
 write('trajectory_csv', 'trajectory CSV', ['engine/src/eval/trajectory.cc'],
       CSV + ['go-basic-syntax', 'goroutines', 'microservices', ':2'], json=False)
 write('trajectory_jsonl', 'trajectory JSON lines',

@@ -3,7 +3,8 @@
 // scratch file, and the plugin is asked for a catalog or progress events.
 // fuzz/CMakeLists.txt builds one target per plugin and layout:
 //   PATHRANK_FUZZ_PLUGIN  the plugin's .so
-//   PATHRANK_FUZZ_MODE    1 csv exercise_table, 2 csv tables, 3 xapi, 4 exercism
+//   PATHRANK_FUZZ_MODE    1 csv exercise_table, 2 csv tables, 3 xapi, 4 exercism,
+//                         5 awesome_go (the README, unlinked)
 // The csv "tables" layout reads three files: the input is split at lines
 // "%%\n" into items.csv, clauses.csv and goals.csv (a file without its part
 // is absent: both are optional). Inputs of odd length are
@@ -61,8 +62,10 @@ std::string Prepare(std::string_view text) {
     "account_home_page": "https://lms.example.org")";
 #elif PATHRANK_FUZZ_MODE == 4
   return "\"path\": " + f::JsonQuote(f::WriteScratchFile("config.json", text));
+#elif PATHRANK_FUZZ_MODE == 5
+  return "\"path\": " + f::JsonQuote(f::WriteScratchFile("README.md", text));
 #else
-#error "PATHRANK_FUZZ_MODE must be 1..4"
+#error "PATHRANK_FUZZ_MODE must be 1..5"
 #endif
 }
 

@@ -41,7 +41,14 @@ expected=(
   "$lib/pathrank/plugins/libpathrank_csv.so"
   "$lib/pathrank/plugins/libpathrank_exercism.so"
   "$lib/pathrank/plugins/libpathrank_xapi.so"
+  "$lib/pathrank/plugins/libpathrank_awesome_go.so"
   ./usr/share/pathrank/datasets/go-backend/catalog.json
+  ./usr/share/pathrank/datasets/exercism/python/catalog.json
+  ./usr/share/pathrank/datasets/exercism/python/LICENSE
+  ./usr/share/pathrank/datasets/awesome-go/catalog.json
+  ./usr/share/pathrank/datasets/awesome-go/LICENSE
+  ./usr/share/pathrank/datasets/onet/go-backend-onet.json
+  ./usr/share/pathrank/datasets/onet/LICENSE
   ./usr/share/pathrank/datasets/go-backend/SOURCE.md
   ./usr/share/doc/pathrank/embedding.md
   ./usr/lib/systemd/system/pathrank.service

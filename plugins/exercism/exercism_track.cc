@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <set>
 
 #include "../common/plugin_kit.h"
 #include "util/json/json_document.h"
+#include "util/json/json_lines.h"
 
 namespace pathrank::plugin {
 
@@ -17,46 +19,66 @@ namespace fs = std::filesystem;
 constexpr const char* kFile = "config.json";
 constexpr double kRecommendExerciseWeight = 0.5;
 
-[[noreturn]] void Fail(const std::string& at, const std::string& reason) {
-  throw PluginError(PR_ERR_DATA, std::string(kFile) + " " + at + ": " + reason);
-}
+// Where a record of the track's config.json is: "config.json line 840".
+// Also the one place that knows the lines, so the helpers below take it.
+class Where {
+ public:
+  explicit Where(std::string_view text) : lines_(text) {}
+
+  std::string Record(const std::string& at) const {
+    return std::string(kFile) + " line " + std::to_string(lines_.Line(at));
+  }
+  // Throws PR_ERR_DATA: "config.json line 12 /exercises/practice/0/difficulty: <reason>".
+  [[noreturn]] void Fail(const std::string& at, const std::string& reason) const {
+    const uint32_t line = lines_.Line(at);
+    throw PluginError(PR_ERR_DATA, std::string(kFile) +
+                                       (line > 0 ? " line " + std::to_string(line) : "") + " " +
+                                       at + ": " + reason);
+  }
+
+ private:
+  json::JsonLines lines_;
+};
 
 // Member `key` of `object` (at `at`); absent when missing or null.
-JsonValue Member(JsonValue object, const char* key, const std::string& at, bool required) {
+JsonValue Member(const Where& w, JsonValue object, const char* key, const std::string& at,
+                 bool required) {
   if (!object.is_object()) {
-    Fail(at, "expected an object, got " + std::string(object.type_name()));
+    w.Fail(at, "expected an object, got " + std::string(object.type_name()));
   }
   const JsonValue v = object.Find(key);
   if (v.is_null()) {
-    if (required) Fail(at + "/" + key, "missing");
+    if (required) w.Fail(at + "/" + key, "missing");
     return {};
   }
   return v;
 }
 
-std::string String(JsonValue object, const char* key, const std::string& at, bool required) {
-  const JsonValue v = Member(object, key, at, required);
+std::string String(const Where& w, JsonValue object, const char* key, const std::string& at,
+                   bool required) {
+  const JsonValue v = Member(w, object, key, at, required);
   if (!v.present()) return "";
   if (!v.is_string()) {
-    Fail(at + "/" + key, "expected a string, got " + std::string(v.type_name()));
+    w.Fail(at + "/" + key, "expected a string, got " + std::string(v.type_name()));
   }
   return std::string(v.string());
 }
 
 // Absent when missing.
-JsonValue Array(JsonValue object, const char* key, const std::string& at) {
-  const JsonValue v = Member(object, key, at, false);
+JsonValue Array(const Where& w, JsonValue object, const char* key, const std::string& at) {
+  const JsonValue v = Member(w, object, key, at, false);
   if (v.present() && !v.is_array()) {
-    Fail(at + "/" + key, "expected an array, got " + std::string(v.type_name()));
+    w.Fail(at + "/" + key, "expected an array, got " + std::string(v.type_name()));
   }
   return v;
 }
 
-std::vector<std::string> Strings(JsonValue object, const char* key, const std::string& at) {
+std::vector<std::string> Strings(const Where& w, JsonValue object, const char* key,
+                                 const std::string& at) {
   std::vector<std::string> out;
-  const JsonValue v = Array(object, key, at);
+  const JsonValue v = Array(w, object, key, at);
   for (size_t i = 0; i < v.size(); ++i) {
-    if (!v[i].is_string()) Fail(at + "/" + key + "/" + std::to_string(i), "expected a string");
+    if (!v[i].is_string()) w.Fail(at + "/" + key + "/" + std::to_string(i), "expected a string");
     out.emplace_back(v[i].string());
   }
   return out;
@@ -79,11 +101,14 @@ std::string ConceptBlurb(const fs::path& track_dir, const std::string& slug) {
   }
 }
 
-// Adds `item` a requires clause for each of `concepts`.
-void RequireAll(ItemRecord* item, const std::vector<std::string>& concepts) {
-  for (const std::string& concept_slug : concepts) {
+// Adds `item` a requires clause for each of `concepts`, the prerequisites
+// listed at `at` (each clause names its own line).
+void RequireAll(const Where& w, ItemRecord* item, const std::vector<std::string>& concepts,
+                const std::string& at) {
+  for (size_t j = 0; j < concepts.size(); ++j) {
     ClauseRecord clause;
-    clause.any_of = {concept_slug};
+    clause.any_of = {concepts[j]};
+    clause.where = w.Record(at + "/" + std::to_string(j));
     item->clauses.push_back(std::move(clause));
   }
 }
@@ -101,9 +126,9 @@ struct Skipped {
 };
 
 // Maps one exercise (kind "concept" or "practice"); false when skipped.
-bool ReadExercise(JsonValue e, const std::string& at, const std::string& kind,
+bool ReadExercise(const Where& w, JsonValue e, const std::string& at, const std::string& kind,
                   const ExercismOptions& o, Skipped* skipped, ItemRecord* item) {
-  const std::string status = String(e, "status", at, false);
+  const std::string status = String(w, e, "status", at, false);
   if (status == "deprecated") {
     ++skipped->deprecated;
     return false;
@@ -112,29 +137,29 @@ bool ReadExercise(JsonValue e, const std::string& at, const std::string& kind,
     ++skipped->wip;
     return false;
   }
-  const std::string slug = String(e, "slug", at, true);
-  item->where = std::string(kFile) + " " + at;
+  const std::string slug = String(w, e, "slug", at, true);
+  item->where = w.Record(at);
   item->raw_id = item->id = "exercise." + slug;
   item->kind = "project";
-  item->title = String(e, "name", at, false);
+  item->title = String(w, e, "name", at, false);
   if (item->title.empty()) item->title = slug;
   item->stage = kind == "concept" ? "concepts" : "practice";
   item->source = "exercism " + kind + " exercise " + slug;
   item->attributes.emplace_back("exercise_type", kind);
   item->attributes.emplace_back("status", status.empty() ? "active" : status);
-  const std::string uuid = String(e, "uuid", at, false);
+  const std::string uuid = String(w, e, "uuid", at, false);
   if (!uuid.empty()) item->attributes.emplace_back("uuid", uuid);
-  if (const JsonValue d = Member(e, "difficulty", at, false); d.present()) {
+  if (const JsonValue d = Member(w, e, "difficulty", at, false); d.present()) {
     if (!d.is_integer() || d.number() < 1 || d.number() > 10) {
-      Fail(at + "/difficulty", "expected an integer in 1..10, got " + d.ToJson());
+      w.Fail(at + "/difficulty", "expected an integer in 1..10, got " + d.ToJson());
     }
     const int difficulty = static_cast<int>(d.number());
     item->difficulty = (difficulty + 1) / 2;
     item->hours = 0.5 * difficulty;
     item->attributes.emplace_back("exercism_difficulty", std::to_string(difficulty));
   }
-  RequireAll(item, Strings(e, "prerequisites", at));
-  const std::vector<std::string> topics = Strings(e, "topics", at);
+  RequireAll(w, item, Strings(w, e, "prerequisites", at), at + "/prerequisites");
+  const std::vector<std::string> topics = Strings(w, e, "topics", at);
   if (!topics.empty()) {
     std::string joined;
     for (const std::string& t : topics) joined += (joined.empty() ? "" : ", ") + t;
@@ -148,46 +173,62 @@ bool ReadExercise(JsonValue e, const std::string& at, const std::string& kind,
 CatalogRecords ReadExercismTrack(const ExercismOptions& o, const pr_sink* sink) {
   json::JsonDocument doc;
   std::string error;
-  if (!doc.Parse(ReadWholeFile(o.path), &error)) {
+  const std::string text = ReadWholeFile(o.path);
+  if (!doc.Parse(text, &error)) {
     throw PluginError(PR_ERR_DATA, o.path + ": not JSON: " + error);
   }
+  const Where w(text);
   const JsonValue track = doc.value();
   const fs::path track_dir = fs::path(o.path).parent_path();
   CatalogRecords records;
-  const std::string slug = String(track, "slug", "", true);
-  const std::string language = String(track, "language", "", false);
+  const std::string slug = String(w, track, "slug", "", true);
+  const std::string language = String(w, track, "language", "", false);
   records.id = "exercism-" + slug;
   records.title = "Exercism " + (language.empty() ? slug : language) + " track";
-  records.summary = String(track, "blurb", "", false);
+  records.summary = String(w, track, "blurb", "", false);
 
-  const JsonValue concepts = Array(track, "concepts", "");
+  const JsonValue concepts = Array(w, track, "concepts", "");
   for (size_t i = 0; i < concepts.size(); ++i) {
     const std::string at = "/concepts/" + std::to_string(i);
     ItemRecord item;
-    item.where = std::string(kFile) + " " + at;
-    item.raw_id = item.id = String(concepts[i], "slug", at, true);
-    item.title = String(concepts[i], "name", at, false);
+    item.where = w.Record(at);
+    item.raw_id = item.id = String(w, concepts[i], "slug", at, true);
+    item.title = String(w, concepts[i], "name", at, false);
     if (item.title.empty()) item.title = item.id;
     item.stage = "concepts";
     item.tags = {item.id};
     item.summary = ConceptBlurb(track_dir, item.id);
     item.source = "exercism concept " + item.id;
-    const std::string uuid = String(concepts[i], "uuid", at, false);
+    const std::string uuid = String(w, concepts[i], "uuid", at, false);
     if (!uuid.empty()) item.attributes.emplace_back("uuid", uuid);
     records.items.push_back(std::move(item));
   }
 
-  const JsonValue exercises = Member(track, "exercises", "", false);
+  // The syllabus: every concept of the track, the goal a learner of the
+  // track has.
+  GoalRecord syllabus;
+  syllabus.where = w.Record("/concepts");
+  syllabus.id = "syllabus";
+  syllabus.title = "The " + (language.empty() ? slug : language) + " syllabus";
+  syllabus.summary = "Every concept of the track's syllabus.";
+  std::set<std::string> in_syllabus;  // a repeated concept is reported by RepairCatalog
+  for (const ItemRecord& concept_item : records.items) {
+    if (in_syllabus.insert(concept_item.id).second)
+      syllabus.items.emplace_back(concept_item.id, 1.0);
+  }
+  if (!syllabus.items.empty()) records.goals.push_back(std::move(syllabus));
+
+  const JsonValue exercises = Member(w, track, "exercises", "", false);
   Skipped skipped;
   for (const std::string kind : {"concept", "practice"}) {
     if (!exercises.present()) break;
-    const JsonValue list = Array(exercises, kind.c_str(), "/exercises");
+    const JsonValue list = Array(w, exercises, kind.c_str(), "/exercises");
     for (size_t i = 0; i < list.size(); ++i) {
       const std::string at = "/exercises/" + kind + "/" + std::to_string(i);
       ItemRecord item;
-      if (!ReadExercise(list[i], at, kind, o, &skipped, &item)) continue;
+      if (!ReadExercise(w, list[i], at, kind, o, &skipped, &item)) continue;
       if (kind == "concept") {
-        const std::vector<std::string> taught = Strings(list[i], "concepts", at);
+        const std::vector<std::string> taught = Strings(w, list[i], "concepts", at);
         std::string joined;
         for (const std::string& c : taught) joined += (joined.empty() ? "" : ", ") + c;
         if (!joined.empty()) item.attributes.emplace_back("teaches", joined);
@@ -196,7 +237,6 @@ CatalogRecords ReadExercismTrack(const ExercismOptions& o, const pr_sink* sink) 
         for (const std::string& c : taught) {
           for (const ClauseRecord& needed : item.clauses) {
             ClauseRecord clause = needed;
-            clause.where = item.where;
             records.loose_clauses.emplace_back(c, std::move(clause));
           }
           ClauseRecord exercise;
@@ -208,7 +248,7 @@ CatalogRecords ReadExercismTrack(const ExercismOptions& o, const pr_sink* sink) 
           records.loose_clauses.emplace_back(c, std::move(exercise));
         }
       } else {
-        AddTags(&item, Strings(list[i], "practices", at));
+        AddTags(&item, Strings(w, list[i], "practices", at));
       }
       records.items.push_back(std::move(item));
     }

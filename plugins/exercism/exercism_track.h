@@ -13,7 +13,8 @@
 //     the concepts it practices; difficulty 1..10 -> 1..5 (ceil(d / 2)),
 //     hours 0.5 * d;
 //   - deprecated exercises are skipped, and "wip" ones unless include_wip;
-//   - concepts and concept exercises: difficulty 1, 1 hour.
+//   - concepts and concept exercises: difficulty 1, 1 hour;
+//   - one goal "syllabus": every concept, weight 1.
 //
 // Thread safety: pure functions over their arguments.
 

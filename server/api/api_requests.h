@@ -43,6 +43,9 @@ struct PlanRequest {
 struct TeamMatchApiRequest {
   std::vector<TeamMember> members;
   std::map<std::string, double> goals;
+  // An O*NET-SOC code ("15-1252.00"): the goal "onet-<code>" that
+  // `pathrank import-onet` gave the catalog, weight 1; "" for none.
+  std::string occupation;
   std::string kind = "framework";  // "framework", "topic", "project" or "any"
   std::string type;                // the items' "type" attribute; "" for any
   long long k = 5;

@@ -65,7 +65,7 @@ std::optional<Problem> ParseTeamMatchRequest(std::string_view body, TeamMatchApi
   JsonDocument doc;
   if (ParseObject(body, &doc, &errors)) {
     ObjectReader r(doc, doc.root(), "", &errors);
-    r.RejectUnknown({"members", "goals", "kind", "type", "k", "profile", "weights"});
+    r.RejectUnknown({"members", "goals", "occupation", "kind", "type", "k", "profile", "weights"});
     if (const JsonNode* members = r.Member("members", JsonType::kArray, /*required=*/true)) {
       size_t m = 0;
       for (const JsonChild& child : doc.children(*members)) {
@@ -78,6 +78,7 @@ std::optional<Problem> ParseTeamMatchRequest(std::string_view body, TeamMatchApi
       }
     }
     if (auto v = r.NumberMap("goals")) out->goals = std::move(*v);
+    if (auto v = r.String("occupation")) out->occupation = std::move(*v);
     if (auto v = r.String("kind")) out->kind = std::move(*v);
     if (auto v = r.String("type")) out->type = std::move(*v);
     if (auto v = r.Integer("k")) out->k = *v;

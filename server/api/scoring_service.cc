@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "api/problem.h"
+#include "ops/onet_goals.h"
 #include "pathrank/learner.h"
 
 namespace pathrank::server {
@@ -139,6 +140,28 @@ Result<PlanAnswer> RunPlan(const RegistrySnapshot& snapshot, const ServedCatalog
   return answer;
 }
 
+namespace {
+
+// The occupation's goal "onet-<code>" (weight 1) into `request`'s goals, or
+// an error at /occupation: not an O*NET-SOC code, or a catalog without it.
+void AddOccupationGoal(const ServedCatalog& served, const std::string& code,
+                       TeamMatchRequest* request, Errors* errors) {
+  if (!ops::IsOnetCode(code)) {
+    errors->Add("/occupation", "expected an O*NET-SOC code NN-NNNN.NN, e.g. 15-1252.00");
+    return;
+  }
+  const std::string goal = ops::OnetGoalId(code);
+  if (!served.scorer->catalog().FindGoal(goal)) {
+    errors->Add("/occupation", "catalog " + served.id + " has no goal " + goal +
+                                   " for O*NET occupation " + code +
+                                   " (serve a catalog made by pathrank import-onet)");
+    return;
+  }
+  request->goals[goal] = 1.0;
+}
+
+}  // namespace
+
 Result<TeamMatchAnswer> RunTeamMatch(const RegistrySnapshot& snapshot, const ServedCatalog& served,
                                      const TeamMatchApiRequest& request,
                                      const LimitsConfig& limits) {
@@ -154,9 +177,11 @@ Result<TeamMatchAnswer> RunTeamMatch(const RegistrySnapshot& snapshot, const Ser
   } else {
     answer.request.kind.reset();
   }
+  answer.request.goals = request.goals;
+  if (!request.occupation.empty())
+    AddOccupationGoal(served, request.occupation, &answer.request, &errors);
   if (!errors.empty()) return errors.ToStatus();
   answer.request.members = request.members;
-  answer.request.goals = request.goals;
   answer.request.type = request.type;
   answer.request.k = static_cast<size_t>(request.k);
   Result<std::vector<TeamMatch>> items = MatchTeam(*served.scorer, answer.profile, answer.request);

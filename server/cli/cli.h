@@ -32,6 +32,8 @@ void AddTeamCommand(CLI::App& app, Context& context);
 
 // `import`, `plugins`.
 void AddPluginCommands(CLI::App& app, Context& context);
+// `import-onet`: O*NET occupations as goals of a catalog.
+void AddOnetCommand(CLI::App& app, Context& context);
 // `serve`.
 void AddServeCommand(CLI::App& app, Context& context);
 // `store copy`: learners from one store to another.

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   pathrank::cli::AddRecommendCommands(app, context);
   pathrank::cli::AddTeamCommand(app, context);
   pathrank::cli::AddPluginCommands(app, context);
+  pathrank::cli::AddOnetCommand(app, context);
   pathrank::cli::AddServeCommand(app, context);
   pathrank::cli::AddStoreCommands(app, context);
   pathrank::cli::AddSimulateCommand(app, context);

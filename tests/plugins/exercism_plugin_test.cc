@@ -155,9 +155,9 @@ TEST(ExercismPluginTest, WipExercisesOnRequestAndTheirDefects) {
   ASSERT_FALSE(failed);
   EXPECT_THAT(failed.error().message(),
               HasSubstr("2 defects in the source (set \"on_invalid\": \"drop\" to drop them):\n"
-                        "  config.json /exercises/concept/19 (clause of item \"enums\"): "
+                        "  config.json line 206 (clause of item \"enums\"): "
                         "prerequisite \"comprehensions\" names no item\n"
-                        "  config.json /exercises/concept/19 (item \"exercise.log-levels\"): "
+                        "  config.json line 206 (clause of item \"exercise.log-levels\"): "
                         "prerequisite \"comprehensions\" names no item"));
   std::vector<PluginLogLine> log;
   auto dropped = LoadCatalogFromPlugin(
@@ -176,9 +176,10 @@ TEST(ExercismPluginTest, MalformedTrackNamesTheField) {
     "exercises": {"practice": [{"slug": "p", "difficulty": 11}]}})";
   auto catalog = LoadCatalogFromPlugin(PATHRANK_PLUGIN_EXERCISM, TrackConfig(dir + "/config.json"));
   ASSERT_FALSE(catalog);
-  EXPECT_THAT(catalog.error().message(),
-              HasSubstr("read failed: config.json /exercises/practice/0/difficulty: expected an "
-                        "integer in 1..10, got 11"));
+  EXPECT_THAT(
+      catalog.error().message(),
+      HasSubstr("read failed: config.json line 2 /exercises/practice/0/difficulty: expected an "
+                "integer in 1..10, got 11"));
 }
 
 }  // namespace

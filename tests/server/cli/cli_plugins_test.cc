@@ -37,7 +37,7 @@ TEST(CliImportTest, ExercismGoTrackImportsAndValidates) {
   CliRun run = RunCli(import);
   ASSERT_EQ(run.exit_code, 0) << run.out;
   EXPECT_THAT(run.out, HasSubstr("imported catalog exercism-go \"Exercism Go track\" with plugin "
-                                 "exercism 1.0.0: 203 items, 267 clauses, 0 goals -> " +
+                                 "exercism 1.0.0: 203 items, 267 clauses, 1 goals -> " +
                                  out));
   EXPECT_THAT(run.out, HasSubstr("pathrank: exercism: info: skipped 11 deprecated"));
 
@@ -108,14 +108,15 @@ TEST(CliImportTest, FailuresNamePluginRecordAndReason) {
 TEST(CliPluginsTest, ListsNameVersionAndAbi) {
   CliRun run = RunCli(std::string("plugins ") + PATHRANK_PLUGIN_DIR);
   ASSERT_EQ(run.exit_code, 0) << run.out;
-  EXPECT_THAT(run.out, HasSubstr("name      version  abi  provides"));
-  for (const char* row : {"csv       1.0.0      1  catalog   libpathrank_csv.so",
-                          "exercism  1.0.0      1  catalog   libpathrank_exercism.so",
-                          "template  1.0.0      1  catalog   libpathrank_template.so",
-                          "xapi      1.0.0      1  progress  libpathrank_xapi.so"}) {
+  EXPECT_THAT(run.out, HasSubstr("name        version  abi  provides"));
+  for (const char* row : {"awesome_go  1.0.0      1  catalog   libpathrank_awesome_go.so",
+                          "csv         1.0.0      1  catalog   libpathrank_csv.so",
+                          "exercism    1.0.0      1  catalog   libpathrank_exercism.so",
+                          "template    1.0.0      1  catalog   libpathrank_template.so",
+                          "xapi        1.0.0      1  progress  libpathrank_xapi.so"}) {
     EXPECT_THAT(run.out, HasSubstr(row));
   }
-  EXPECT_THAT(run.out, HasSubstr("4 plugins in "));
+  EXPECT_THAT(run.out, HasSubstr("5 plugins in "));
 
   CliRun broken = RunCli(std::string("plugins ") + PATHRANK_TEST_PLUGIN_DIR);
   EXPECT_EQ(broken.exit_code, 1);
@@ -172,6 +173,31 @@ TEST(CliImportProgressTest, XapiStatementsIntoTheStoreIdempotently) {
   EXPECT_THAT(dropped.out, HasSubstr("10 accepted, 0 duplicates, 7 dropped"));
   EXPECT_THAT(dropped.out, HasSubstr("event 12 (learner mailto:bob@example.org, item go-basics): "
                                      "dropped"));
+}
+
+// `pathrank import-onet`: the shipped catalog's command, and its errors.
+TEST(CliImportOnetTest, WritesTheGoalsAndListsTheUnmapped) {
+  const std::string dir = testing::SharedPath("datasets/onet");
+  if (dir.empty()) GTEST_SKIP() << "../shared/datasets/onet is absent";
+  const std::string out = ::testing::TempDir() + "/go-onet.json";
+  const std::string unmapped = ::testing::TempDir() + "/unmapped.tsv";
+  CliRun run = RunCli("import-onet --dir " + dir + " --catalog " + testing::GoCatalogPath() +
+                      " --aliases " + testing::SourcePath("datasets/onet/go-backend-aliases.tsv") +
+                      " --id go-backend-onet --title 'Go backend engineering, with O*NET "
+                      "occupations' --out " +
+                      out + " --unmapped " + unmapped + " --show 1");
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_THAT(run.out, HasSubstr("read 32627 technology rows of 923 occupations; 755 rows mapped "
+                                 "to items; 52 goals"));
+  EXPECT_THAT(run.out, HasSubstr("  unmapped: Microsoft Excel (859 occupations, 859 hot)"));
+  EXPECT_EQ(Slurp(out), Slurp(testing::SourcePath("datasets/onet/go-backend-onet.json")));
+  EXPECT_THAT(Slurp(unmapped),
+              HasSubstr("technology\toccupations\thot\nMicrosoft Excel\t859\t859\n"));
+
+  CliRun missing = RunCli("import-onet --dir /nonexistent --catalog " + testing::GoCatalogPath() +
+                          " --out " + out);
+  EXPECT_NE(missing.exit_code, 0);
+  EXPECT_THAT(missing.out, HasSubstr("Occupation Data.txt"));
 }
 
 }  // namespace
