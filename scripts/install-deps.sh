@@ -30,6 +30,9 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   # HTTP load harness and soak (bench/http, make soak) and the README's curl calls
   wrk curl
+  # dev tool only: perf, for the request-path profile in bench/RESULTS.md
+  # ("Request path profile (issue 16)"); no build or test uses it
+  linux-perf
   # the Python package (python/, make test-python): Debian's interpreter,
   # venv, and the build and test tools pip uses offline (--no-build-isolation)
   python3 python3-venv python3-setuptools python3-wheel python3-pytest

@@ -1,10 +1,12 @@
--- wrk script of bench/http/stores.sh: every request posts 10 progress events
+-- wrk script of bench/http/stores.sh and ingest.sh: every request posts
+-- EVENTS (default 10) progress events
 -- with ids never used before to one of LEARNERS stored learners
 -- (bench-0 .. bench-N-1), round robin. PREFIX keeps the ids of two wrk
 -- processes (two replicas) apart.
 
 local prefix = os.getenv("PREFIX") or "w"
 local learners = tonumber(os.getenv("LEARNERS") or "64")
+local per_request = tonumber(os.getenv("EVENTS") or "10")
 local items = {"go-basic-syntax", "goroutines", "channels", "go-interfaces", "gin"}
 local next_thread = 0
 
@@ -22,7 +24,7 @@ end
 function request()
   counter = counter + 1
   local events = {}
-  for i = 1, 10 do
+  for i = 1, per_request do
     events[i] = string.format('{"item": "%s", "mastery": 0.%d, "id": "%s-%d-%d-%d"}',
                               items[(counter + i) % 5 + 1], (counter + i) % 10, prefix, tid,
                               counter, i)

@@ -44,7 +44,7 @@ void ReadHttp(const JsonDocument& doc, const JsonNode& value, ServerConfig* conf
 void ReadStore(const JsonDocument& doc, const JsonNode& value, const std::string& base_dir,
                ServerConfig* config, JsonErrors* errors) {
   ObjectReader r(doc, value, "/store", errors);
-  r.RejectUnknown({"path", "busy_timeout_ms", "synchronous", "readers", "pool_size",
+  r.RejectUnknown({"path", "busy_timeout_ms", "durability", "synchronous", "readers", "pool_size",
                    "connect_timeout_s", "statement_timeout_ms"});
   if (auto v = r.String("path")) {
     config->store.path = IsPostgresUrl(*v) ? *v : Resolve(base_dir, *v);
@@ -54,13 +54,14 @@ void ReadStore(const JsonDocument& doc, const JsonNode& value, const std::string
   Int(r, "pool_size", &config->store.pool_size);
   Int(r, "connect_timeout_s", &config->store.connect_timeout_s);
   Int(r, "statement_timeout_ms", &config->store.statement_timeout_ms);
-  if (auto v = r.String("synchronous")) {
-    if (*v == "full") {
-      config->store.synchronous_full = true;
-    } else if (*v == "normal") {
-      config->store.synchronous_full = false;
-    } else {
-      errors->Invalid(r.At("synchronous"), "must be \"full\" or \"normal\"");
+  // "synchronous" is the older name of "durability" (same values).
+  for (const char* key : {"synchronous", "durability"}) {
+    if (auto v = r.String(key)) {
+      if (std::optional<bool> full = ParseDurability(*v)) {
+        config->store.synchronous_full = *full;
+      } else {
+        errors->Invalid(r.At(key), "must be \"full\" or \"normal\"");
+      }
     }
   }
 }

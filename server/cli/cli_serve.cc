@@ -205,6 +205,13 @@ void AddServeCommand(CLI::App& app, Context& context) {
           "ROLE=RATE[/BURST]");
   auto* log_opt = serve->add_option("--access-log", *access_log,
                                     "stdout (default), stderr, off, or a file to append to");
+  serve
+      ->add_option("--durability", flags->durability,
+                   "When an acknowledged write is safe: full (default) survives a power loss "
+                   "(SQLite synchronous=FULL, PostgreSQL synchronous_commit=on); normal survives "
+                   "a crash of pathrank (synchronous=NORMAL / synchronous_commit=off), with "
+                   "faster ingest (docs/deployment.md)")
+      ->check(CLI::IsMember({"normal", "full"}));
   serve->callback([&context, flags, port, threads, host, db, access_log, host_opt, port_opt, db_opt,
                    threads_opt, log_opt] {
     ConfigFlags f = *flags;

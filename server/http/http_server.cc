@@ -367,6 +367,8 @@ Status HttpServer::Serve() {
   impl_->serve_started = true;
   const bool ok = state_.stopping ? true : impl_->listen_after_bind();
   impl_->ForgetPool();  // cpp-httplib deleted it
+  // Every request is answered: write its access-log line before returning.
+  state_.access_log.Flush();
   impl_->serve_returned = true;
   if (!ok) return Status::Unavailable("the listening socket failed while serving");
   return Status::Ok();

@@ -187,17 +187,46 @@ Status CatalogRegistry::LoadAll() {
   return Status::Ok();
 }
 
+namespace {
+
+// Stamps of published snapshots, unique in the process (over every
+// registry), so that a thread's cached snapshot is never mistaken for one
+// of another registry (tests run several, one after another at the same
+// address).
+std::atomic<uint64_t> next_stamp{1};
+
+// The snapshot this thread took last, and its stamp.
+struct CachedSnapshot {
+  uint64_t stamp = 0;
+  std::shared_ptr<const RegistrySnapshot> snapshot;
+};
+thread_local CachedSnapshot t_cached;
+
+}  // namespace
+
 std::shared_ptr<const RegistrySnapshot> CatalogRegistry::snapshot() const {
-  std::lock_guard lock(current_mu_);
-  return current_;
+  // The common case: one atomic load, no lock, no shared write but the
+  // copy's reference count.
+  const uint64_t stamp = stamp_.load(std::memory_order_acquire);
+  if (stamp != 0 && t_cached.stamp == stamp) return t_cached.snapshot;
+  std::shared_ptr<const RegistrySnapshot> previous;  // released outside the lock
+  {
+    std::lock_guard lock(current_mu_);
+    previous = std::move(t_cached.snapshot);
+    t_cached.snapshot = current_;
+    t_cached.stamp = stamp_.load(std::memory_order_relaxed);
+  }
+  return t_cached.snapshot;
 }
 
 void CatalogRegistry::Publish(std::shared_ptr<const RegistrySnapshot> next) {
   {
     std::lock_guard lock(current_mu_);
     current_.swap(next);
+    stamp_.store(next_stamp.fetch_add(1), std::memory_order_release);
   }
-  // `next` now holds the replaced snapshot, released here, outside the lock.
+  // `next` now holds the replaced snapshot, released here, outside the lock
+  // (a thread that cached it releases it at its next snapshot()).
 }
 
 ReloadOutcome CatalogRegistry::Reload() {

@@ -107,7 +107,10 @@ class CatalogRegistry {
   // keep what they served before.
   ReloadOutcome Reload();
 
-  // The snapshot served now; nullptr before LoadAll() succeeded.
+  // The snapshot served now; nullptr before LoadAll() succeeded. After a
+  // reload, each thread's next call returns the new snapshot; until then the
+  // thread keeps the one it took last alive (server workers stop after 30 s
+  // idle, releasing theirs).
   std::shared_ptr<const RegistrySnapshot> snapshot() const;
 
   const std::vector<CatalogSourceConfig>& sources() const { return sources_; }
@@ -135,8 +138,12 @@ class CatalogRegistry {
   // with a relaxed store, so a reload's swap is not ordered after a
   // concurrent reader's read of the pointer (a data race ThreadSanitizer
   // reported in ReloadTest; harmless on x86, not on weaker memory models).
+  // Readers do not take it on the request path: each thread keeps the
+  // snapshot it took last with its stamp, and takes the mutex only when
+  // stamp_ (one atomic load) says a newer one was published.
   mutable std::mutex current_mu_;
   std::shared_ptr<const RegistrySnapshot> current_;  // guarded by current_mu_
+  std::atomic<uint64_t> stamp_{0};  // of current_; process-unique, 0 before the first
   std::atomic<uint64_t> reloads_ok_{0}, reloads_failed_{0};
 };
 

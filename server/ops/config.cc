@@ -112,6 +112,12 @@ class Checker {
 
 }  // namespace
 
+std::optional<bool> ParseDurability(std::string_view text) {
+  if (text == "full") return true;
+  if (text == "normal") return false;
+  return std::nullopt;
+}
+
 Status ApplyConfigEnv(const EnvLookup& env, ServerConfig* config) {
   Checker check;
   auto integer = [&](const char* name, long long lo, long long hi, auto* out) {
@@ -137,6 +143,13 @@ Status ApplyConfigEnv(const EnvLookup& env, ServerConfig* config) {
   }
   if (auto v = env("PATHRANK_DB")) config->store.path = *v;
   if (auto v = env("PATHRANK_ACCESS_LOG")) config->access_log = *v;
+  if (auto v = env("PATHRANK_DURABILITY")) {
+    if (std::optional<bool> full = ParseDurability(*v)) {
+      config->store.synchronous_full = *full;
+    } else {
+      check.Error("$PATHRANK_DURABILITY", "must be normal or full, got \"" + *v + "\"");
+    }
+  }
   if (auto v = env("PATHRANK_API_KEYS")) {
     config->api_keys.clear();
     for (const std::string& entry : internal::SplitList(*v, ",")) {
@@ -165,6 +178,11 @@ void ApplyConfigFlags(const ConfigFlags& flags, ServerConfig* config) {
   }
   if (flags.db) config->store.path = *flags.db;
   if (flags.access_log) config->access_log = *flags.access_log;
+  if (flags.durability) {
+    if (std::optional<bool> full = ParseDurability(*flags.durability)) {
+      config->store.synchronous_full = *full;
+    }
+  }
   if (flags.max_connections) config->http.max_connections = *flags.max_connections;
   if (flags.max_connections_per_client) {
     config->http.max_connections_per_client = *flags.max_connections_per_client;

@@ -75,10 +75,16 @@ inline bool IsPostgresUrl(std::string_view path) {
 struct StoreConfig {
   // A SQLite file, or a postgresql:// (postgres://) URL for PostgreSQL.
   std::string path = "var/pathrank.db";
+  // The durability of an acknowledged write (`--durability`, "durability"):
+  // full (default) survives a power loss: SQLite synchronous=FULL, an fsync
+  // per commit; PostgreSQL synchronous_commit=on. normal survives a crash of
+  // the pathrank process: SQLite synchronous=NORMAL (WAL fsynced at
+  // checkpoints only); PostgreSQL synchronous_commit=off (a crash of the
+  // database server or the machine may lose the last ~0.6 s of commits).
+  bool synchronous_full = true;
   // SQLite only.
-  int busy_timeout_ms = 5000;    // wait this long on a locked database
-  bool synchronous_full = true;  // fsync every commit (durable on power loss, not only kill -9)
-  int readers = 4;               // read connections in the pool
+  int busy_timeout_ms = 5000;  // wait this long on a locked database
+  int readers = 4;             // read connections in the pool
   // PostgreSQL only.
   int pool_size = 0;                // connections per replica; 0 = one per worker thread
   int connect_timeout_s = 2;        // give up connecting after this
@@ -168,6 +174,7 @@ struct ConfigFlags {
   std::vector<std::string> catalogs;  // "[id=]path", repeatable; replaces the configured list
   std::optional<std::string> db;
   std::optional<std::string> access_log;
+  std::optional<std::string> durability;  // "normal" or "full"
   std::optional<int> max_connections;
   std::optional<int> max_connections_per_client;
   std::optional<int> request_timeout_s;
@@ -185,17 +192,23 @@ using EnvLookup = std::function<std::optional<std::string>(const char* name)>;
 std::optional<std::string> ProcessEnv(const char* name);
 
 // Applies PATHRANK_HOST, PATHRANK_PORT, PATHRANK_THREADS, PATHRANK_CATALOGS
-// ("[id=]path,..."), PATHRANK_DB, PATHRANK_ACCESS_LOG, PATHRANK_MAX_BODY_BYTES
-// and PATHRANK_API_KEYS ("name:role:sha256,...").
+// ("[id=]path,..."), PATHRANK_DB, PATHRANK_ACCESS_LOG, PATHRANK_DURABILITY
+// ("normal" or "full"), PATHRANK_MAX_BODY_BYTES and PATHRANK_API_KEYS
+// ("name:role:sha256,...").
 Status ApplyConfigEnv(const EnvLookup& env, ServerConfig* config);
 
-// Applies the flags that are set.
+// Applies the flags that are set. REQUIRES: flags.durability, when set, is
+// "normal" or "full" (the CLI checks it).
 void ApplyConfigFlags(const ConfigFlags& flags, ServerConfig* config);
 
 // Checks every field; fails with InvalidArgument listing every problem (and
 // each as a field error with its JSON pointer). When no API key is
 // configured, forces the host to 127.0.0.1 and adds a note saying so.
 Status ValidateServerConfig(ServerConfig* config, std::vector<std::string>* notes);
+
+// "full" -> true (StoreConfig::synchronous_full), "normal" -> false;
+// nullopt otherwise.
+std::optional<bool> ParseDurability(std::string_view text);
 
 // Parses "[id=]path" as used by --catalog and PATHRANK_CATALOGS.
 CatalogSourceConfig ParseCatalogArgument(std::string_view argument);

@@ -58,6 +58,12 @@ void AppendMember(std::string& out, std::string_view key, std::string_view value
 std::string FormatAccessLogLine(const AccessLogEntry& entry) {
   std::string line;
   line.reserve(256);
+  AppendAccessLogLine(entry, &line);
+  return line;
+}
+
+void AppendAccessLogLine(const AccessLogEntry& entry, std::string* out) {
+  std::string& line = *out;
   line += "{\"ts\":";
   AppendString(line, FormatRfc3339(entry.time_ms));
   AppendMember(line, "request_id", entry.request_id);
@@ -72,7 +78,6 @@ std::string FormatAccessLogLine(const AccessLogEntry& entry) {
   AppendMember(line, "remote", entry.remote);
   if (!entry.key.empty()) AppendMember(line, "key", entry.key);
   line += "}\n";
-  return line;
 }
 
 std::string FormatEventLine(int64_t time_ms, std::string_view level, std::string_view event,

@@ -75,6 +75,13 @@ class Writer {
     Value(value);
   }
 
+  // Room for `bytes` of text (and a few levels of nesting) before the
+  // first write, so a document of about that size never reallocates.
+  void Reserve(size_t bytes) {
+    out_.reserve(bytes);
+    levels_.reserve(16);
+  }
+
   const std::string& text() const { return out_; }
   // The text; the writer is left empty, ready for another document.
   std::string Take();

@@ -124,6 +124,7 @@ Result<std::unique_ptr<PgConnection>> PgConnection::Connect(const PgOptions& opt
   const std::string server_options =
       "-c statement_timeout=" + std::to_string(options.statement_timeout_ms) +
       " -c lock_timeout=" + std::to_string(options.statement_timeout_ms) +
+      (options.synchronous_commit ? "" : " -c synchronous_commit=off") +
       " -c client_min_messages=warning";
   // Later entries win: the URL (dbname, expanded) overrides the defaults.
   const char* keys[] = {

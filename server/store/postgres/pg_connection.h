@@ -26,6 +26,9 @@ struct PgOptions {
   std::string url;
   int connect_timeout_s = 2;
   int statement_timeout_ms = 5000;
+  // false: the session runs with synchronous_commit=off (StoreConfig's
+  // durability "normal").
+  bool synchronous_commit = true;
 };
 
 // `url` without the password ("postgresql://user:***@host/db"), for messages.

@@ -171,6 +171,7 @@ Result<std::unique_ptr<PgLearnerStore>> PgLearnerStore::Open(const StoreConfig& 
   store->options_->url = config.path;
   store->options_->connect_timeout_s = config.connect_timeout_s;
   store->options_->statement_timeout_ms = config.statement_timeout_ms;
+  store->options_->synchronous_commit = config.synchronous_full;
   store->lease_wait_ms_ = config.statement_timeout_ms;
   Result<std::unique_ptr<PgConnection>> first = PgConnection::Connect(*store->options_);
   if (!first) return first.error();

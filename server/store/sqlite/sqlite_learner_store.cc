@@ -4,6 +4,7 @@
 #include "store/sqlite/sqlite_learner_store.h"
 
 #include <chrono>
+#include <cstdlib>
 
 #include "store/schema_migrations.h"
 #include "store/sqlite/sqlite_db.h"
@@ -415,6 +416,15 @@ Result<std::string> SqliteLearnerStore::IntegrityCheck() {
   if (!open_) return Closed();
   ReaderLease c(*this);
   return c->db.QueryText("PRAGMA integrity_check");
+}
+
+Result<int> SqliteLearnerStore::SynchronousMode() {
+  std::shared_lock open(open_mu_);
+  if (!open_) return Closed();
+  std::lock_guard lock(writer_mu_);
+  Result<std::string> mode = writer_->db.QueryText("PRAGMA synchronous");
+  if (!mode) return mode.error();
+  return std::atoi(mode->c_str());
 }
 
 bool SqliteLearnerStore::is_open() const {

@@ -64,6 +64,9 @@ class SqliteLearnerStore final : public LearnerStore {
 
   // The result of `PRAGMA integrity_check`: "ok" when the file is sound.
   Result<std::string> IntegrityCheck();
+  // `PRAGMA synchronous` as the writing connection (the one that commits)
+  // reads it back: 2 for FULL, 1 for NORMAL (StoreConfig::synchronous_full).
+  Result<int> SynchronousMode();
 
  private:
   class Connection;

@@ -8,6 +8,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "server/http/http_fixture.h"
 
 namespace pathrank::server::testing {
@@ -74,6 +78,42 @@ TEST(HttpServiceTest, AccessLogHasOneJsonLinePerRequest) {
   EXPECT_TRUE(lines[0].contains("ts"));
   EXPECT_EQ(lines[1]["status"], 404);
   EXPECT_EQ(lines[2]["route"], "unmatched");
+}
+
+// The access log is written by a background thread (ops/access_log.h):
+// after Stop() every answered request has its line, and the lines of each
+// connection are in the order its requests were answered, however the
+// connections' requests interleave.
+TEST(HttpServiceTest, AccessLogKeepsEveryLineInConnectionOrder) {
+  TestServer server;
+  constexpr int kClients = 4, kRequests = 40;
+  std::vector<std::thread> clients;
+  std::atomic<int> ok{0};
+  for (int c = 0; c < kClients; ++c) {
+    clients.emplace_back([&, c] {
+      auto client = server.NewClient();  // one keep-alive connection per thread
+      for (int i = 0; i < kRequests; ++i) {
+        const std::string id = "c" + std::to_string(c) + "-" + std::to_string(i);
+        if (TestServer::Send(*client, "GET", "/healthz", "", {{"X-Request-Id", id}}).status ==
+            200) {
+          ++ok;
+        }
+      }
+    });
+  }
+  for (std::thread& t : clients) t.join();
+  ASSERT_EQ(ok.load(), kClients * kRequests);
+  server.Stop();
+  const auto lines = server.AccessLogLines();
+  ASSERT_EQ(lines.size(), static_cast<size_t>(kClients * kRequests));
+  std::vector<int> next(kClients, 0);
+  for (const auto& line : lines) {
+    const std::string id = line["request_id"];
+    const int c = std::stoi(id.substr(1, id.find('-') - 1));
+    const int i = std::stoi(id.substr(id.find('-') + 1));
+    ASSERT_EQ(i, next[c]) << "connection " << c << " out of order";
+    next[c] = i + 1;
+  }
 }
 
 TEST(HttpServiceTest, MetricsCountRoutesStatusesAndState) {

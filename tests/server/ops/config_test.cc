@@ -278,6 +278,58 @@ TEST(ConfigTest, EnvironmentErrorsAndKeys) {
   EXPECT_FALSE(ApplyConfigEnv(Env({{"PATHRANK_API_KEYS", "ci:root:" + kHash}}), &config).ok());
 }
 
+// Durability (docs/deployment.md): full by default; "durability" (or the
+// older "synchronous") in the file, then PATHRANK_DURABILITY, then
+// --durability; an unknown value is an error naming where it came from.
+TEST(ConfigTest, DurabilityFromFileEnvironmentAndFlags) {
+  ServerConfig config;
+  EXPECT_TRUE(config.store.synchronous_full);
+  ASSERT_TRUE(ApplyConfigJson(R"({"store": {"durability": "normal"}})", "", &config).ok());
+  EXPECT_FALSE(config.store.synchronous_full);
+  ASSERT_TRUE(ApplyConfigJson(R"({"store": {"synchronous": "full"}})", "", &config).ok());
+  EXPECT_TRUE(config.store.synchronous_full);
+  Status bad = ApplyConfigJson(R"({"store": {"durability": "sometimes"}})", "", &config);
+  ASSERT_FALSE(bad.ok());
+  ASSERT_EQ(bad.fields().size(), 1u);
+  EXPECT_EQ(bad.fields()[0].field, "/store/durability");
+  EXPECT_EQ(bad.fields()[0].message, "must be \"full\" or \"normal\"");
+
+  ASSERT_TRUE(ApplyConfigEnv(Env({{"PATHRANK_DURABILITY", "normal"}}), &config).ok());
+  EXPECT_FALSE(config.store.synchronous_full);
+  Status env = ApplyConfigEnv(Env({{"PATHRANK_DURABILITY", "FULL"}}), &config);
+  ASSERT_FALSE(env.ok());
+  EXPECT_EQ(env.fields()[0].field, "$PATHRANK_DURABILITY");
+  EXPECT_FALSE(config.store.synchronous_full);  // unchanged by the bad value
+
+  ConfigFlags flags;
+  flags.durability = "full";
+  ApplyConfigFlags(flags, &config);
+  EXPECT_TRUE(config.store.synchronous_full);
+  flags.durability = "normal";
+  ApplyConfigFlags(flags, &config);
+  EXPECT_FALSE(config.store.synchronous_full);
+
+  // The flag wins over the environment, which wins over the file.
+  const std::string dir =
+      (std::filesystem::path(::testing::TempDir()) / "pathrank_durability_test").lexically_normal();
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir + "/server.json")
+      << R"({"catalogs": [{"id": "go", "path": "catalog.json"}], "store": {"durability": "normal"}})";
+  ConfigFlags layered;
+  layered.config_file = dir + "/server.json";
+  std::vector<std::string> notes;
+  auto from_file = LoadServerConfig(layered, Env({}), &notes);
+  ASSERT_TRUE(from_file.has_value()) << from_file.error().ToString();
+  EXPECT_FALSE(from_file->store.synchronous_full);
+  auto from_env = LoadServerConfig(layered, Env({{"PATHRANK_DURABILITY", "full"}}), &notes);
+  ASSERT_TRUE(from_env.has_value());
+  EXPECT_TRUE(from_env->store.synchronous_full);
+  layered.durability = "normal";
+  auto from_flag = LoadServerConfig(layered, Env({{"PATHRANK_DURABILITY", "full"}}), &notes);
+  ASSERT_TRUE(from_flag.has_value());
+  EXPECT_FALSE(from_flag->store.synchronous_full);
+}
+
 TEST(ConfigTest, LoopbackHosts) {
   EXPECT_TRUE(IsLoopbackHost("127.0.0.1"));
   EXPECT_TRUE(IsLoopbackHost("127.1.2.3"));

@@ -58,6 +58,21 @@ TEST_F(SqliteLearnerStoreTest, ReopenKeepsDataUsesWalAndSchemaVersion) {
   sqlite3_close(db);
 }
 
+// The durability setting reaches the connection that commits: PRAGMA
+// synchronous reads back 2 (FULL) or 1 (NORMAL), before and after writes.
+TEST_F(SqliteLearnerStoreTest, DurabilityReachesTheWritingConnection) {
+  for (const bool full : {true, false}) {
+    config_.synchronous_full = full;
+    auto store = Open();
+    ASSERT_TRUE(store->PutLearner("ada", "go-backend", {}).has_value());
+    Result<int> mode = store->SynchronousMode();
+    ASSERT_TRUE(mode.has_value()) << mode.error().ToString();
+    EXPECT_EQ(*mode, full ? 2 : 1) << (full ? "full" : "normal");
+    ASSERT_TRUE(store->Close().ok());
+    EXPECT_FALSE(store->SynchronousMode().has_value());  // closed
+  }
+}
+
 TEST_F(SqliteLearnerStoreTest, NewerSchemaIsRefused) {
   {
     sqlite3* db = nullptr;
