@@ -98,7 +98,8 @@ class PATHRANK_EXPORT Scorer {
   const Catalog& catalog() const { return *catalog_; }
   const std::shared_ptr<const Catalog>& catalog_ptr() const { return catalog_; }
 
-  // Static term: share of the catalog building on `i`, normalised to [0, 1].
+  // Static term: the items building on `i`, times its stage's earliness in
+  // the teaching order, normalised to [0, 1] (docs/scoring.md).
   // REQUIRES: i < catalog().item_count().
   double foundation(ItemId i) const { return foundation_[i]; }
 
