@@ -61,6 +61,9 @@ struct Explanation {
   std::vector<ClauseGap> missing;   // clauses below full satisfaction
   std::vector<GoalService> serves;  // goals with a share > 0, largest first
   std::vector<ItemId> unlocks;      // dependents whose coverage rises, largest gain first
+  // The item's prerequisites (alternatives of its clauses) whose mastery was
+  // inferred, not stated (LearnerState::inferred), by item.
+  std::vector<InferredMastery> inferred;
 };
 
 struct Recommendation {
