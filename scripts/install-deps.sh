@@ -20,7 +20,8 @@ packages=(
   # the PostgreSQL server: the store tests start a throw-away cluster of it
   # (scripts/pg-test-cluster.sh); not needed to run pathrank
   postgresql
-  # Eigen: the reference sparse product of bench/sparse_bench.cc (docs/dependencies.md)
+  # Eigen: the pairwise logistic fit of engine/src/learn (tune --method learned), and the
+  # reference sparse product of bench/sparse_bench.cc (docs/dependencies.md)
   libeigen3-dev
   # libcrypto (SHA-256 of API keys); cpp-httplib depends on it too
   libssl-dev

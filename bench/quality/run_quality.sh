@@ -13,7 +13,7 @@ PR=$BUILD/server/cli/pathrank
 QD=$BUILD/bench/quality/quality_data
 GO=datasets/go-backend/catalog.json
 OUT=var/quality
-SHARED=../shared/datasets
+SHARED=${PATHRANK_SHARED_DIR:-../shared}/datasets
 mkdir -p $OUT
 uptime
 
@@ -56,3 +56,11 @@ if [ -d $SHARED/exercism ]; then
     done
   done
 fi
+
+echo "== issue #20: the learned method (pairwise logistic fit) beside the grid search"
+/usr/bin/time -f "learned tune wall %e s" \
+  $PR tune $GO --trajectories $OUT/go-sim-2000.csv --seed 1 --method learned \
+  --out $OUT/go-sim-learned --label "simulated learners"
+/usr/bin/time -f "learned tune wall %e s" \
+  $PR tune $OUT/dbe-kt22/catalog.json --trajectories $OUT/dbe-kt22/train.csv \
+  --test-trajectories $OUT/dbe-kt22/test.csv --seed 1 --method learned --out $OUT/dbe-kt22/learned

@@ -10,7 +10,8 @@ from . import _native
 from ._native import call, lib
 
 #: The weight names, in the engine's order.
-FIELDS = ("w_cov", "w_rel", "w_unl", "w_fnd", "w_seq", "w_eff", "lambda", "theta", "theta_req")
+FIELDS = ("w_cov", "w_rel", "w_unl", "w_fnd", "w_seq", "w_eff", "lambda", "theta", "theta_req",
+          "infer_mastery")
 
 
 class Profile:

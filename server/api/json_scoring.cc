@@ -63,10 +63,24 @@ void WriteExplanation(Writer& w, const Catalog& c, const Explanation& e) {
   w.EndArray();
   w.Key("unlocks");
   IdList(w, c, e.unlocks);
+  w.Key("inferred");
+  WriteInferred(w, c, e.inferred);
   w.EndObject();
 }
 
 }  // namespace
+
+void WriteInferred(Writer& w, const Catalog& c, const std::vector<InferredMastery>& inferred) {
+  w.BeginArray();
+  for (const InferredMastery& e : inferred) {
+    w.BeginObject();
+    w.Member("id", c.item(e.item).id);
+    w.Member("mastery", e.mastery);
+    w.Member("from", c.item(e.from).id);
+    w.EndObject();
+  }
+  w.EndArray();
+}
 
 void WriteRecommendations(Writer& w, std::string_view catalog_id, const Catalog& c,
                           const ScoringProfile& profile, const std::vector<Recommendation>& items) {
@@ -128,6 +142,8 @@ void WritePlan(Writer& w, std::string_view catalog_id, const Catalog& c,
   w.EndArray();
   w.Member("total_hours", plan.total_hours);
   w.Member("weeks", plan.weeks);
+  w.Key("inferred");
+  WriteInferred(w, c, plan.inferred);
   w.EndObject();
 }
 

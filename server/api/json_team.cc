@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "api/json_scoring.h"
 #include "util/json/json_document.h"
 #include "util/text.h"
 
@@ -124,6 +125,8 @@ void WriteMatch(Writer& w, const Catalog& c, const TeamMatchRequest& request,
     }
     w.EndArray();
     w.Member("hours", gap.plan.total_hours);
+    w.Key("inferred");
+    WriteInferred(w, c, gap.plan.inferred);
     w.EndObject();
     training += gap.plan.total_hours;
   }

@@ -58,13 +58,13 @@ Result<LearnerState> ResolveLearner(const Catalog& catalog,
                                     const std::map<std::string, double>& mastery,
                                     const std::map<std::string, double>& goals,
                                     const std::vector<std::string>& recent,
-                                    const LimitsConfig& limits, Errors* errors) {
+                                    const LimitsConfig& limits, bool infer, Errors* errors) {
   if (mastery.size() > static_cast<size_t>(limits.max_mastery_entries)) {
     errors->Add("/mastery",
                 "at most " + std::to_string(limits.max_mastery_entries) + " entries are accepted");
     return Status::InvalidArgument("too many mastery entries");
   }
-  Result<LearnerState> learner = MakeLearnerState(catalog, mastery, goals);
+  Result<LearnerState> learner = MakeLearnerState(catalog, mastery, goals, infer);
   if (!learner) {
     errors->Add(learner.error());
     return learner;
@@ -107,7 +107,8 @@ Result<RecommendAnswer> RunRecommend(const RegistrySnapshot& snapshot, const Ser
   options.explain = request.explain;
   options.sequence = served.sequence.get();
   Result<LearnerState> learner =
-      ResolveLearner(catalog, request.mastery, request.goals, request.recent, limits, &errors);
+      ResolveLearner(catalog, request.mastery, request.goals, request.recent, limits,
+                     answer.profile.infer_mastery != 0, &errors);
   if (!errors.empty()) return errors.ToStatus();
   Result<std::vector<Recommendation>> items =
       served.scorer->Recommend(*learner, answer.profile, options);
@@ -126,8 +127,8 @@ Result<PlanAnswer> RunPlan(const RegistrySnapshot& snapshot, const ServedCatalog
   }
   answer.hours_per_week = request.hours_per_week;
   ResolveProfile(snapshot, request.profile, request.weights, &answer.profile, &errors);
-  Result<LearnerState> learner =
-      ResolveLearner(catalog, request.mastery, request.goals, {}, limits, &errors);
+  Result<LearnerState> learner = ResolveLearner(catalog, request.mastery, request.goals, {}, limits,
+                                                answer.profile.infer_mastery != 0, &errors);
   if (learner && learner->goals.empty()) {
     errors.Add("/goals", "a path needs at least one goal");
   }

@@ -43,6 +43,10 @@ void PrintExplanation(const Catalog& c, const Explanation& e, std::ostream& out)
       out << (u == 0 ? "" : ", ") << c.item(e.unlocks[u]).id;
     out << '\n';
   }
+  for (const InferredMastery& inferred : e.inferred) {
+    out << "      inferred " << c.item(inferred.item).id << " (" << inferred.mastery << ") from "
+        << c.item(inferred.from).id << '\n';
+  }
 }
 
 struct RecommendArgs {

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <thread>
 
@@ -136,7 +137,14 @@ void AddTuneCommand(CLI::App& app, Context& context, int argc, char** argv) {
       ->delimiter(',');
   cmd->add_option("-k", o.k, "Cut-off of the metrics; NDCG@k is the objective")
       ->check(CLI::Range(1, 1000));
-  cmd->add_option("--samples", o.random_samples, "Random search samples");
+  const std::map<std::string, TuneMethod> methods = {{"grid", TuneMethod::kSearch},
+                                                     {"learned", TuneMethod::kLearned}};
+  cmd->add_option("--method", o.method,
+                  "How weights are found: grid (random search + coordinate descent, the "
+                  "baseline) or learned (pairwise logistic fit of chosen vs not chosen items, "
+                  "L2, Newton; docs/evaluation.md)")
+      ->transform(CLI::CheckedTransformer(methods, CLI::ignore_case));
+  cmd->add_option("--samples", o.random_samples, "Random search samples (grid)");
   cmd->add_option("--rounds", o.descent_rounds, "Coordinate descent rounds (at most)");
   cmd->add_option("--train-share", o.train_share, "Share of learners for training")
       ->check(CLI::Range(0.01, 0.99));

@@ -124,13 +124,12 @@ Result<LearnerSetup> ResolveLearner(const LearnerArgs& args) {
     mastery = std::move(*read);
   }
   for (const std::string& id : args.mastered) mastery[id] = 1.0;
-  auto learner = MakeLearnerState(*setup.catalog, mastery, goals);
-  if (!learner) return learner.error();
-  setup.learner = std::move(*learner);
-
   auto profile = ResolveProfile(args.profile, args.weights);
   if (!profile) return profile.error();
   setup.profile = std::move(*profile);
+  auto learner = MakeLearnerState(*setup.catalog, mastery, goals, setup.profile.infer_mastery != 0);
+  if (!learner) return learner.error();
+  setup.learner = std::move(*learner);
   for (const std::string& id : args.recent) {
     auto item = setup.catalog->FindItem(id);
     if (!item) return Status::InvalidArgument("--recent: unknown item \"" + id + "\"");

@@ -133,8 +133,10 @@ std::string TuneReportMarkdown(const Catalog& catalog, const TuneReport& report,
   }
   out << "\n## Search\n\n";
   out << report.curve.size()
-      << " evaluations on train (random search, then coordinate "
-         "descent) in "
+      << (report.method == TuneMethod::kLearned
+              ? " evaluations on train (the start profiles, then one pairwise logistic fit per "
+                "lambda, recency decay and L2 strength) in "
+              : " evaluations on train (random search, then coordinate descent) in ")
       << Fixed(report.search_seconds, 1) << " s; the whole run took "
       << Fixed(report.total_seconds, 1) << " s. Candidates evaluated on validation:\n\n";
   out << "| # | train NDCG | validation NDCG | w_cov | w_rel | w_unl | w_fnd | w_seq | w_eff | "

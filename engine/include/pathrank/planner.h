@@ -50,6 +50,10 @@ struct Plan {
   std::vector<PlanStep> steps;
   double total_hours = 0;
   int weeks = 0;
+  // The learner's inferred mastery (LearnerState::inferred) of direct
+  // prerequisites of the steps or of the targets: what the path took as
+  // known without the learner saying so. Sorted by item.
+  std::vector<InferredMastery> inferred;
 };
 
 // Plans the path for `learner` toward its goals. REQUIRES:

@@ -61,6 +61,9 @@ struct Explanation {
   std::vector<ClauseGap> missing;   // clauses below full satisfaction
   std::vector<GoalService> serves;  // goals with a share > 0, largest first
   std::vector<ItemId> unlocks;      // dependents whose coverage rises, largest gain first
+  // The item's prerequisites (alternatives of its clauses) whose mastery was
+  // inferred, not stated (LearnerState::inferred), by item.
+  std::vector<InferredMastery> inferred;
 };
 
 struct Recommendation {
@@ -98,7 +101,8 @@ class PATHRANK_EXPORT Scorer {
   const Catalog& catalog() const { return *catalog_; }
   const std::shared_ptr<const Catalog>& catalog_ptr() const { return catalog_; }
 
-  // Static term: share of the catalog building on `i`, normalised to [0, 1].
+  // Static term: the items building on `i`, times its stage's earliness in
+  // the teaching order, normalised to [0, 1] (docs/scoring.md).
   // REQUIRES: i < catalog().item_count().
   double foundation(ItemId i) const { return foundation_[i]; }
 

@@ -37,6 +37,10 @@ struct ScoringProfile {
   double theta = 0.8;
   // A `requires` clause is met at satisfaction >= theta_req, in (0, 1].
   double theta_req = 0.6;
+  // 1: a stated mastery implies at least as much of the item's hard
+  // prerequisites (InferPrerequisiteMastery, learner.h); 0: mastery is taken
+  // as stated. Exactly 0 or 1.
+  double infer_mastery = 1.0;
 
   bool operator==(const ScoringProfile&) const = default;
 };

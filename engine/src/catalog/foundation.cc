@@ -41,4 +41,22 @@ std::vector<uint32_t> CountTransitiveDependents(const Catalog& catalog) {
   return count;
 }
 
+std::vector<double> FoundationPrior(const Catalog& catalog) {
+  const std::vector<uint32_t> dependents = CountTransitiveDependents(catalog);
+  const size_t stages = catalog.stages().size();
+  std::vector<double> prior(catalog.item_count(), 0.0);
+  double max_prior = 0;
+  for (ItemId i = 0; i < catalog.item_count(); ++i) {
+    const double earliness = stages <= 1 ? 1.0
+                                         : static_cast<double>(stages - catalog.item(i).stage) /
+                                               static_cast<double>(stages);
+    prior[i] = static_cast<double>(dependents[i]) * earliness;
+    max_prior = std::max(max_prior, prior[i]);
+  }
+  if (max_prior > 0) {
+    for (double& p : prior) p /= max_prior;
+  }
+  return prior;
+}
+
 }  // namespace pathrank::internal

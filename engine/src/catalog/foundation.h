@@ -18,6 +18,15 @@ namespace pathrank::internal {
 // word operations.
 std::vector<uint32_t> CountTransitiveDependents(const Catalog& catalog);
 
+// The foundation term of every item (docs/scoring.md): its transitive
+// dependents times the earliness of its stage in the catalog's teaching
+// order, (S - stage) / S for S stages (1 for the first stage, 1/S for the
+// last; 1 everywhere with one stage or none), divided by the largest such
+// product in the catalog (all 0 when no item has a dependent). So an item
+// many others build on counts most when the roadmap also puts it early:
+// the cold-start prior of where to begin.
+std::vector<double> FoundationPrior(const Catalog& catalog);
+
 }  // namespace pathrank::internal
 
 #endif  // PATHRANK_SRC_CATALOG_FOUNDATION_H_

@@ -6,6 +6,7 @@
 #include "pathrank/eval/metrics.h"
 #include "pathrank/eval/replay.h"
 #include "util/parallel.h"
+#include "util/random.h"
 
 namespace pathrank::internal {
 
@@ -130,6 +131,44 @@ double SearchCache::BlockNdcg(const Block& block, const SearchPoint& point, size
     sum += NdcgAtK(positions, k);
   }
   return sum;
+}
+
+void SearchCache::AppendPairs(size_t per_truth, uint64_t seed, std::vector<float>* diffs) const {
+  std::vector<uint32_t> others;
+  size_t event = 0;
+  for (const Block& block : blocks_) {
+    const size_t events = block.offset.size() - 1;
+    for (size_t e = 0; e < events; ++e, ++event) {
+      const uint32_t begin = block.offset[e], end = block.offset[e + 1];
+      const auto truth_begin = block.truth.begin() + block.truth_offset[e];
+      const auto truth_end = block.truth.begin() + block.truth_offset[e + 1];
+      std::mt19937_64 rng = SeededRng({seed, event});
+      for (auto t = truth_begin; t != truth_end; ++t) {
+        const uint32_t group = block.key[begin + *t] >> 31;
+        others.clear();
+        for (uint32_t r = 0; r < end - begin; ++r) {
+          if ((block.key[begin + r] >> 31) != group ||
+              std::find(truth_begin, truth_end, r) != truth_end) {
+            continue;
+          }
+          others.push_back(r);
+        }
+        // A seeded partial shuffle picks `per_truth` of them.
+        const size_t take = std::min(per_truth, others.size());
+        for (size_t i = 0; i < take; ++i) {
+          std::swap(others[i], others[i + rng() % (others.size() - i)]);
+        }
+        const float* chosen = block.terms.data() + static_cast<size_t>(begin + *t) * width_;
+        for (size_t i = 0; i < take; ++i) {
+          const float* other = block.terms.data() + static_cast<size_t>(begin + others[i]) * width_;
+          for (size_t w = 0; w < width_; ++w) {
+            const float d = chosen[w] - other[w];
+            diffs->push_back(w == 3 ? -d : d);  // column 3 is effort, subtracted in the score
+          }
+        }
+      }
+    }
+  }
 }
 
 double SearchCache::Objective(const SearchPoint& point, size_t k) const {

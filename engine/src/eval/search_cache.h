@@ -53,6 +53,19 @@ class SearchCache {
   double Objective(const SearchPoint& point, size_t k) const;
 
   size_t events() const { return events_; }
+  // Rows are cov, unl, fnd, eff, rel[lambda grid], seq[decay grid].
+  size_t width() const { return width_; }
+  size_t lambdas() const { return lambdas_; }
+  size_t decays() const { return decays_; }
+
+  // (chosen, not chosen) pairs for a pairwise fit (learn/pairwise_logit.h):
+  // for each truth item of each cached step, up to `per_truth` items of the
+  // step that are not truths and in the same readiness group (the others
+  // rank the same way whatever the weights), drawn by a stream seeded by
+  // (seed, event). Each pair is the row difference, with the effort column
+  // negated (so that its weight, w_eff, enters with a plus). Deterministic.
+  // Appends to `diffs`.
+  void AppendPairs(size_t per_truth, uint64_t seed, std::vector<float>* diffs) const;
   static constexpr size_t kLearnersPerBlock = 32;
 
  private:

@@ -7,6 +7,7 @@
 
 #include "eval/search_cache.h"
 #include "eval/weight_search.h"
+#include "learn/learned_search.h"
 #include "pathrank/eval/baselines.h"
 #include "util/random.h"
 
@@ -40,6 +41,16 @@ Status CheckOptions(const TuneOptions& o) {
   }
   for (double d : o.recency_decays) {
     if (!(d >= 0 && d <= 1)) return Status::InvalidArgument("recency decays must be in [0, 1]");
+  }
+  if (o.method == TuneMethod::kLearned) {
+    if (o.learned_l2.empty() || o.learned_pairs_per_truth == 0) {
+      return Status::InvalidArgument(
+          "the learned method needs an L2 grid and pairs per truth >= 1");
+    }
+    for (double l2 : o.learned_l2) {
+      if (!(l2 > 0) || !std::isfinite(l2))
+        return Status::InvalidArgument("L2 strengths must be > 0");
+    }
   }
   if (!(o.smoothing >= 0) || o.recent_items == 0 || o.folds < 2) {
     return Status::InvalidArgument("smoothing must be >= 0, recent_items >= 1 and folds >= 2");
@@ -228,14 +239,24 @@ Result<TuneReport> Tune(const Scorer& scorer, const ScoringProfile& base,
     starts_list.push_back(with_seq);
   }
   const auto search_start = std::chrono::steady_clock::now();
-  std::vector<internal::Evaluated> evaluated = internal::Search(
-      starts_list, wso, [&](const SearchPoint& p) { return cache.Objective(p, o.k); },
-      [&](const internal::Evaluated& e, const char* phase) {
-        best_train = std::max(best_train, e.train);
-        report.curve.push_back({report.curve.size() + 1, phase, e.train, best_train});
-        ++done;
-        tick(phase);
-      });
+  auto evaluate = [&](const SearchPoint& p) { return cache.Objective(p, o.k); };
+  auto observe = [&](const internal::Evaluated& e, const char* phase) {
+    best_train = std::max(best_train, e.train);
+    report.curve.push_back({report.curve.size() + 1, phase, e.train, best_train});
+    ++done;
+    tick(phase);
+  };
+  report.method = o.method;
+  std::vector<internal::Evaluated> evaluated;
+  if (o.method == TuneMethod::kLearned) {
+    internal::LearnedSearchOptions lso;
+    lso.l2 = o.learned_l2;
+    lso.pairs_per_truth = o.learned_pairs_per_truth;
+    lso.seed = o.seed;
+    evaluated = internal::LearnedSearch(cache, starts_list, lso, evaluate, observe);
+  } else {
+    evaluated = internal::Search(starts_list, wso, evaluate, observe);
+  }
   report.search_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - search_start).count();
   total = done + o.validation_candidates + 1 + 3;

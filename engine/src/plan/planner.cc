@@ -142,10 +142,31 @@ Status CheckPlanInputs(const Catalog& c, const LearnerState& learner, const Plan
 // out again what is needed: learning one alternative of a clause can make
 // another needed item unnecessary. `add_targets` adds the targets to a fresh
 // NeedSet for the current state.
+// The learner's inferred entries that are direct prerequisites of an item in
+// `steps` or `targets`.
+std::vector<InferredMastery> InferredUnder(const Catalog& c, const LearnerState& learner,
+                                           const std::vector<PlanStep>& steps,
+                                           std::span<const ItemId> targets) {
+  if (learner.inferred.empty()) return {};
+  std::vector<uint8_t> relied(c.item_count(), 0);
+  auto mark = [&](ItemId item) {
+    for (const Clause& clause : c.clauses_of(item)) {
+      for (ItemId a : c.alternatives(clause)) relied[a] = 1;
+    }
+  };
+  for (const PlanStep& step : steps) mark(step.item);
+  for (ItemId t : targets) mark(t);
+  std::vector<InferredMastery> out;
+  for (const InferredMastery& e : learner.inferred) {
+    if (relied[e.item]) out.push_back(e);
+  }
+  return out;
+}
+
 template <typename AddTargets>
 Result<Plan> BuildPlan(const Scorer& scorer, const LearnerState& learner,
                        const ScoringProfile& profile, const PlanOptions& options,
-                       AddTargets add_targets) {
+                       std::span<const ItemId> targets, AddTargets add_targets) {
   const Catalog& c = scorer.catalog();
   LearnerState state = learner;
   ScoreSheet sheet;
@@ -190,6 +211,7 @@ Result<Plan> BuildPlan(const Scorer& scorer, const LearnerState& learner,
     plan.steps.push_back(std::move(step));
   }
   plan.weeks = plan.steps.empty() ? 0 : plan.steps.back().week;
+  plan.inferred = InferredUnder(c, learner, plan.steps, targets);
   return plan;
 }
 
@@ -203,7 +225,7 @@ Result<Plan> PlanPath(const Scorer& scorer, const LearnerState& learner,
     s.AddField("/goals", "at least one goal is required");
     return s;
   }
-  return BuildPlan(scorer, learner, profile, options,
+  return BuildPlan(scorer, learner, profile, options, {},
                    [&](NeedSet& need, const LearnerState& state) {
                      need.AddTargets(state.goals, options.min_target_demand);
                    });
@@ -218,7 +240,7 @@ Result<Plan> PlanToItems(const Scorer& scorer, const LearnerState& learner,
       return Status::InvalidArgument("target item index " + std::to_string(t) + " is out of range");
     }
   }
-  return BuildPlan(scorer, learner, profile, options,
+  return BuildPlan(scorer, learner, profile, options, targets,
                    [&](NeedSet& need, const LearnerState&) { need.AddItemTargets(targets); });
 }
 

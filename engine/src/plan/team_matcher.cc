@@ -73,7 +73,7 @@ struct Resolved {
   std::vector<ItemId> candidates;
 };
 
-Result<Resolved> Resolve(const Catalog& c, const TeamMatchRequest& request) {
+Result<Resolved> Resolve(const Catalog& c, const TeamMatchRequest& request, bool infer) {
   std::vector<FieldError> errors;
   Resolved r;
   if (request.members.empty()) errors.push_back({"/members", "a team needs at least one member"});
@@ -90,7 +90,7 @@ Result<Resolved> Resolve(const Catalog& c, const TeamMatchRequest& request) {
     if (!seen.insert(member.id).second) {
       errors.push_back({at + "/id", "duplicate member id \"" + member.id + "\""});
     }
-    auto state = MakeLearnerState(c, member.mastery, {});
+    auto state = MakeLearnerState(c, member.mastery, {}, infer);
     if (!state) {
       for (const FieldError& e : state.error().fields())
         errors.push_back({at + e.field, e.message});
@@ -144,7 +144,7 @@ std::vector<std::string> CandidateTypes(const Catalog& catalog, std::optional<It
 Result<std::vector<TeamMatch>> MatchTeam(const Scorer& scorer, const ScoringProfile& profile,
                                          const TeamMatchRequest& request) {
   const Catalog& c = scorer.catalog();
-  auto resolved = Resolve(c, request);
+  auto resolved = Resolve(c, request, profile.infer_mastery != 0);
   if (!resolved) return resolved.error();
   const Resolved& r = *resolved;
   const size_t team = r.members.size();

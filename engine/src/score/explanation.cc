@@ -116,6 +116,15 @@ Explanation BuildExplanation(const Scorer& scorer, std::span<const double> claus
     return c.item(a.second).id < c.item(b.second).id;
   });
   for (size_t u = 0; u < gains.size() && u < kMaxUnlocks; ++u) e.unlocks.push_back(gains[u].second);
+  for (const Clause& clause : c.clauses_of(i)) {
+    for (ItemId a : c.alternatives(clause)) {
+      if (const InferredMastery* inferred = FindInferred(learner, a))
+        e.inferred.push_back(*inferred);
+    }
+  }
+  std::sort(e.inferred.begin(), e.inferred.end(),
+            [](const InferredMastery& x, const InferredMastery& y) { return x.item < y.item; });
+  e.inferred.erase(std::unique(e.inferred.begin(), e.inferred.end()), e.inferred.end());
   return e;
 }
 

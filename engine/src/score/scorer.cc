@@ -13,14 +13,7 @@ Scorer::Scorer(std::shared_ptr<const Catalog> catalog) : catalog_(std::move(cata
   const Catalog& c = *catalog_;
   const size_t n = c.item_count();
 
-  const std::vector<uint32_t> dependents = internal::CountTransitiveDependents(c);
-  const uint32_t max_dependents =
-      n == 0 ? 0 : *std::max_element(dependents.begin(), dependents.end());
-  foundation_.resize(n);
-  for (size_t i = 0; i < n; ++i) {
-    foundation_[i] =
-        max_dependents == 0 ? 0.0 : static_cast<double>(dependents[i]) / max_dependents;
-  }
+  foundation_ = internal::FoundationPrior(c);
 
   double max_hours = 0;
   for (const Item& item : c.items()) max_hours = std::max(max_hours, item.hours);

@@ -29,6 +29,7 @@ constexpr FieldInfo kFields[] = {
     {"lambda", &ScoringProfile::lambda, 0, 1, false, "[0, 1]"},
     {"theta", &ScoringProfile::theta, 0, 1, true, "(0, 1]"},
     {"theta_req", &ScoringProfile::theta_req, 0, 1, true, "(0, 1]"},
+    {"infer_mastery", &ScoringProfile::infer_mastery, 0, 1, false, "{0, 1}"},
 };
 
 const FieldInfo* FindField(std::string_view name) {
@@ -56,7 +57,9 @@ Status SetProfileField(ScoringProfile& profile, std::string_view name, double va
   if (f == nullptr) {
     return Status::InvalidArgument("unknown profile field \"" + std::string(name) + "\"");
   }
-  if (!std::isfinite(value) || value < f->lo || value > f->hi || (f->lo_open && value == f->lo)) {
+  const bool is_switch = f->member == &ScoringProfile::infer_mastery;
+  if (!std::isfinite(value) || value < f->lo || value > f->hi || (f->lo_open && value == f->lo) ||
+      (is_switch && value != 0 && value != 1)) {
     return Status::InvalidArgument("profile field \"" + std::string(name) +
                                    "\" must be a number in " + f->range);
   }
@@ -80,7 +83,8 @@ Result<ScoringProfile> ApplyProfileOverrides(const ScoringProfile& base,
       const FieldInfo* f = FindField(name);
       errors.push_back({internal::JsonPointer(pointer_prefix, name),
                         f == nullptr ? "unknown weight; expected one of w_cov, w_rel, w_unl, "
-                                       "w_fnd, w_seq, w_eff, lambda, theta, theta_req"
+                                       "w_fnd, w_seq, w_eff, lambda, theta, theta_req, "
+                                       "infer_mastery"
                                      : std::string("must be a number in ") + f->range});
     }
   }

@@ -83,6 +83,31 @@ TEST_F(GoScenarioTest, NewLearnerStartsWithFoundations) {
   EXPECT_THAT(top, ::testing::Contains("go-environment"));
 }
 
+// Issue #20: a new learner with no goal is told to start where the roadmap
+// starts. The ready items of a blank learner are computed, not listed: the
+// first one must come from the catalog's first stage, and no later stage may
+// lead while a ready item of an earlier stage waits with more items building
+// on it.
+TEST_F(GoScenarioTest, ColdStartLeadsWithTheFirstStage) {
+  RecommendOptions options;
+  options.k = 5;
+  auto ranked = scorer_->Recommend(Knowing({}), ScoringProfile{}, options);
+  ASSERT_TRUE(ranked);
+  ASSERT_FALSE(ranked->empty());
+  EXPECT_EQ(catalog().item((*ranked)[0].item).stage, 0u)
+      << "led by " << catalog().item((*ranked)[0].item).id;
+  // Every first-stage item that is ready is in the top five.
+  ScoreSheet sheet;
+  scorer_->Score(Knowing({}), ScoringProfile{}, nullptr, &sheet);
+  std::set<ItemId> top;
+  for (const auto& r : *ranked) top.insert(r.item);
+  for (ItemId i = 0; i < catalog().item_count(); ++i) {
+    if (catalog().item(i).stage == 0 && sheet.ready[i]) {
+      EXPECT_TRUE(top.count(i)) << catalog().item(i).id;
+    }
+  }
+}
+
 TEST_F(GoScenarioTest, AfterSyntaxComesTheRestOfTheGoCore) {
   auto state = MakeLearnerState(
       catalog(), std::map<std::string, double>{{"go-environment", 1}, {"go-basic-syntax", 1}}, {});

@@ -111,6 +111,32 @@ TEST_F(ScorerTest, FoundationIsTheShareOfTransitiveDependents) {
   EXPECT_DOUBLE_EQ(scorer_->foundation(Id("d")), 0.0);
 }
 
+// With stages, a dependent count is weighed by its stage's earliness,
+// (S - stage) / S: here S = 2, a root in stage "late" building as much as a
+// root in stage "early" gets half the prior.
+TEST(ScorerFoundationTest, StageEarlinessWeighsTheDependents) {
+  CatalogSpec spec;
+  spec.id = "staged";
+  spec.title = "Staged";
+  spec.stages = {{"early", "Early", ""}, {"late", "Late", ""}};
+  auto item = [](std::string id, std::string stage, std::vector<ClauseSpec> pre = {}) {
+    ItemSpec s = testing::TinyItem(std::move(id), 1, 1, std::move(pre));
+    s.stage = std::move(stage);
+    return s;
+  };
+  spec.items.push_back(item("x", "early"));
+  spec.items.push_back(item("y", "late"));
+  spec.items.push_back(item("x2", "late", {{{"x"}, 1.0, ClauseType::kRequires, ""}}));
+  spec.items.push_back(item("y2", "late", {{{"y"}, 1.0, ClauseType::kRecommends, ""}}));
+  auto built = BuildCatalog(std::move(spec));
+  ASSERT_TRUE(built) << built.error().message();
+  Scorer scorer(*built);
+  const Catalog& c = **built;
+  EXPECT_DOUBLE_EQ(scorer.foundation(*c.FindItem("x")), 1.0);  // 1 dependent * 1
+  EXPECT_DOUBLE_EQ(scorer.foundation(*c.FindItem("y")), 0.5);  // 1 dependent * 1/2
+  EXPECT_DOUBLE_EQ(scorer.foundation(*c.FindItem("x2")), 0.0);
+}
+
 TEST_F(ScorerTest, EffortCombinesHoursAndDifficultyAboveLevel) {
   ScoreSheet s = Sheet(Learner({{"a", 0.9}, {"b", 0.4}}));
   // Hours scale log1p(h) / log1p(15): a 1/4, b 1/2, c 3/4, e 1.

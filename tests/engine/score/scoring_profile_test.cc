@@ -16,7 +16,8 @@ using ::testing::HasSubstr;
 TEST(ScoringProfileTest, DefaultsAndBuiltins) {
   ScoringProfile p;
   EXPECT_EQ(p.name, "default");
-  EXPECT_EQ(ProfileFieldNames().size(), 9u);
+  ASSERT_EQ(ProfileFieldNames().size(), 10u);  // nine numbers and the infer_mastery switch
+  EXPECT_EQ(ProfileFieldNames().back(), "infer_mastery");
   const auto& builtin = BuiltinProfiles();
   for (const char* name : {"default", "goal-first", "foundations-first", "quick-wins"}) {
     ASSERT_TRUE(builtin.count(name)) << name;

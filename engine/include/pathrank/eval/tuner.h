@@ -56,8 +56,18 @@ struct TuneProgress {
   double best_train = 0;  // best train objective so far
 };
 
+// How step 3 finds weights: kSearch, the random search and coordinate
+// descent above (the baseline); kLearned, a pairwise logistic fit
+// (chosen vs not chosen items of each training step, L2, Newton with
+// Eigen's LDLT; docs/evaluation.md) for each lambda, decay and L2 of the
+// grids, every fit scored by the same train objective.
+enum class TuneMethod { kSearch, kLearned };
+
 struct TuneOptions {
   uint64_t seed = 1;
+  TuneMethod method = TuneMethod::kSearch;
+  std::vector<double> learned_l2 = {1e-4, 1e-2, 1.0};  // kLearned: L2 strengths tried
+  size_t learned_pairs_per_truth = 16;                 // kLearned: negatives per truth
   double train_share = 0.6;       // of the learners, when there is no separate test set
   double validation_share = 0.2;  // the rest is test
   size_t k = 10;                  // NDCG@k is the objective; metrics at k
@@ -102,6 +112,7 @@ struct BaselineComparison {
 };
 
 struct TuneReport {
+  TuneMethod method = TuneMethod::kSearch;
   ScoringProfile base;
   ScoringProfile tuned;
   // Learned on the train split with the selected decay; empty when
