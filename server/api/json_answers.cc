@@ -7,17 +7,35 @@
 
 namespace pathrank::server {
 
+namespace {
+
+// Adds "experiment": {"name", "variant"} to a rendered answer object when
+// the answer was scored for an experiment's variant.
+std::string WithExperiment(std::string object, const ExperimentNote& note) {
+  if (note.name.empty() || object.empty() || object.back() != '}') return object;
+  json::Writer w;
+  w.BeginObject();
+  w.Member("name", note.name);
+  w.Member("variant", note.variant);
+  w.EndObject();
+  object.pop_back();
+  object += ",\"experiment\":" + w.Take() + "}";
+  return object;
+}
+
+}  // namespace
+
 std::string RenderRecommendations(const ServedCatalog& served, const RecommendAnswer& answer) {
   json::Writer w;
   json::WriteRecommendations(w, served.id, *served.catalog, answer.profile, answer.items);
-  return w.Take();
+  return WithExperiment(w.Take(), answer.experiment);
 }
 
 std::string RenderPlan(const ServedCatalog& served, const PlanAnswer& answer) {
   json::Writer w;
   json::WritePlan(w, served.id, *served.catalog, answer.profile, answer.hours_per_week,
                   answer.plan);
-  return w.Take();
+  return WithExperiment(w.Take(), answer.experiment);
 }
 
 std::string RenderTeamMatches(const ServedCatalog& served, const TeamMatchAnswer& answer) {

@@ -71,6 +71,10 @@ std::string FormatAccessLogLine(const AccessLogEntry& entry) {
   line += numbers;
   AppendMember(line, "remote", entry.remote);
   if (!entry.key.empty()) AppendMember(line, "key", entry.key);
+  if (!entry.experiment.empty()) {
+    AppendMember(line, "experiment", entry.experiment);
+    AppendMember(line, "variant", entry.variant);
+  }
   line += "}\n";
   return line;
 }
