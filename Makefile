@@ -50,7 +50,7 @@ PACKAGE_BUILD ?= build-package
 CONSOLE_BUILD ?= $(BUILD)
 
 .PHONY: deps run test test-all test-normal test-asan test-tsan fuzz fuzz-build test-fuzz bench \
-	bench-http format clean embed-build test-install test-python package test-package test-console \
+	bench-http format clean embed-build test-install test-python package test-package test-console test-openapi \
 	test-reliability test-stress test-crash soak
 
 deps:
@@ -184,6 +184,16 @@ test-console:
 	  -DCMAKE_C_FLAGS_RELEASE="-O2 -DNDEBUG" -DPATHRANK_BUILD_BENCH=OFF
 	cmake --build $(CONSOLE_BUILD) -j$(JOBS) --target pathrank
 	cd $(CONSOLE_BUILD) && ctest --output-on-failure -L console
+
+# The OpenAPI document tried by real clients (tests/openapi/, CTest label
+# openapi): swagger-parser validation, a generated TypeScript client built
+# with tsc calling every route of a Release `pathrank serve`.
+OPENAPI_BUILD ?= build-openapi
+test-openapi:
+	cmake -S . -B $(OPENAPI_BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O1 -DNDEBUG" \
+	  -DCMAKE_C_FLAGS_RELEASE="-O1 -DNDEBUG" -DPATHRANK_BUILD_BENCH=OFF
+	cmake --build $(OPENAPI_BUILD) -j$(JOBS) --target pathrank
+	cd $(OPENAPI_BUILD) && ctest --output-on-failure -L openapi
 
 # Reliability (docs/testing.md): each target configures and builds what it
 # needs in its own Release folder.

@@ -43,7 +43,8 @@ packages=(
   # file; the test lists the package with dpkg-deb
   dpkg-dev file
   # the web console's browser tests (tests/console/, make test-console):
-  # playwright-core from npm drives Debian's chromium headless
+  # playwright-core from npm drives Debian's chromium headless; the OpenAPI client
+  # test (tests/openapi/, make test-openapi) runs swagger-parser, openapi-typescript and tsc in node
   chromium nodejs
 )
 # npm too, unless a node that bundles it (NodeSource's nodejs provides and

@@ -28,6 +28,11 @@ struct RecommendRequest {
   std::vector<std::string> exclude;
   bool include_blocked = false;
   bool explain = false;
+  // A/B experiments: the learner id a stateless call is assigned by (the
+  // stored learner's id otherwise), and whether the caller named a profile
+  // (which then wins over any experiment).
+  std::string learner_id;
+  bool profile_given = false;
 };
 
 // POST /v1/catalogs/{cid}/paths, and GET /v1/learners/{lid}/path.
@@ -37,6 +42,8 @@ struct PlanRequest {
   double hours_per_week = 10;
   std::string profile = "default";
   std::map<std::string, double> weights;
+  std::string learner_id;  // as RecommendRequest
+  bool profile_given = false;
 };
 
 // PUT /v1/learners/{lid}.

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "api/json_reader.h"
+#include "ops/time_format.h"
 #include "util/file_io.h"
 
 namespace pathrank::server {
@@ -110,6 +111,58 @@ void ReadRateLimits(const JsonDocument& doc, const JsonNode& value, ServerConfig
   }
 }
 
+// "cors": {"allowed_origins": ["https://learn.example"], "max_age_s": 600}
+void ReadCors(const JsonDocument& doc, const JsonNode& value, ServerConfig* config,
+              JsonErrors* errors) {
+  ObjectReader r(doc, value, "/cors", errors);
+  r.RejectUnknown({"allowed_origins", "max_age_s"});
+  if (auto v = r.StringList("allowed_origins")) config->cors.allowed_origins = std::move(*v);
+  Int(r, "max_age_s", &config->cors.max_age_s);
+}
+
+// "start"/"stop": RFC 3339 times.
+void ReadTime(ObjectReader& r, const char* key, int64_t* out, JsonErrors* errors) {
+  auto v = r.String(key);
+  if (!v) return;
+  if (auto ms = ParseRfc3339(*v)) {
+    *out = *ms;
+  } else {
+    errors->Invalid(r.At(key),
+                    "must be an RFC 3339 time (2026-01-01T00:00:00Z), got \"" + *v + "\"");
+  }
+}
+
+// "experiments": [{"name", "catalogs"?, "start"?, "stop"?, "variants":
+// [{"name", "profile" | "path", "share"}]}]
+void ReadExperiments(const JsonDocument& doc, const JsonNode& list, const std::string& base_dir,
+                     ServerConfig* config, JsonErrors* errors) {
+  config->experiments.clear();
+  for (size_t i = 0; i < list.size; ++i) {
+    const std::string at = JsonPointer("/experiments", i);
+    ObjectReader r(doc, doc.node(doc.children(list)[i].node), at, errors);
+    r.RejectUnknown({"name", "catalogs", "start", "stop", "variants"});
+    ExperimentConfig e;
+    e.name = r.String("name", true).value_or("");
+    if (auto v = r.StringList("catalogs")) e.catalogs = std::move(*v);
+    ReadTime(r, "start", &e.start_ms, errors);
+    ReadTime(r, "stop", &e.stop_ms, errors);
+    if (const JsonNode* variants = r.Member("variants", JsonType::kArray, true)) {
+      for (size_t v = 0; v < variants->size; ++v) {
+        ObjectReader vr(doc, doc.node(doc.children(*variants)[v].node),
+                        JsonPointer(at + "/variants", v), errors);
+        vr.RejectUnknown({"name", "profile", "path", "share"});
+        ExperimentVariantConfig variant;
+        variant.name = vr.String("name", true).value_or("");
+        variant.profile = vr.String("profile").value_or("");
+        variant.path = Resolve(base_dir, vr.String("path").value_or(""));
+        variant.share = vr.Number("share", true).value_or(0);
+        e.variants.push_back(std::move(variant));
+      }
+    }
+    config->experiments.push_back(std::move(e));
+  }
+}
+
 void ReadCatalogs(const JsonDocument& doc, const JsonNode& list, const std::string& base_dir,
                   ServerConfig* config, JsonErrors* errors) {
   config->catalogs.clear();
@@ -206,7 +259,7 @@ Status ApplyConfigJson(std::string_view text, const std::string& base_dir, Serve
   if (!ParseJson(text, &doc, &errors)) return ToStatus(errors);
   ObjectReader r(doc, doc.root(), "", &errors);
   r.RejectUnknown({"host", "port", "http", "catalogs", "profiles", "progress_sources", "store",
-                   "api_keys", "limits", "rate_limits", "access_log"});
+                   "api_keys", "limits", "rate_limits", "access_log", "cors", "experiments"});
   if (auto v = r.String("host")) config->host = *v;
   Int(r, "port", &config->port);
   if (const JsonNode* v = r.Member("http", JsonType::kObject, false)) {
@@ -232,6 +285,12 @@ Status ApplyConfigJson(std::string_view text, const std::string& base_dir, Serve
   }
   if (const JsonNode* v = r.Member("rate_limits", JsonType::kObject, false)) {
     ReadRateLimits(doc, *v, config, &errors);
+  }
+  if (const JsonNode* v = r.Member("experiments", JsonType::kArray, false)) {
+    ReadExperiments(doc, *v, base_dir, config, &errors);
+  }
+  if (const JsonNode* v = r.Member("cors", JsonType::kObject, false)) {
+    ReadCors(doc, *v, config, &errors);
   }
   if (auto v = r.String("access_log")) {
     config->access_log =

@@ -15,6 +15,19 @@ namespace {
 thread_local size_t t_last_answer_bytes = 4096;
 
 size_t NextReserve() { return t_last_answer_bytes + t_last_answer_bytes / 4 + 256; }
+// Adds "experiment": {"name", "variant"} to a rendered answer object when
+// the answer was scored for an experiment's variant.
+std::string WithExperiment(std::string object, const ExperimentNote& note) {
+  if (note.name.empty() || object.empty() || object.back() != '}') return object;
+  json::Writer w;
+  w.BeginObject();
+  w.Member("name", note.name);
+  w.Member("variant", note.variant);
+  w.EndObject();
+  object.pop_back();
+  object += ",\"experiment\":" + w.Take() + "}";
+  return object;
+}
 
 }  // namespace
 
@@ -23,14 +36,14 @@ std::string RenderRecommendations(const ServedCatalog& served, const RecommendAn
   w.Reserve(NextReserve());
   json::WriteRecommendations(w, served.id, *served.catalog, answer.profile, answer.items);
   t_last_answer_bytes = w.text().size();
-  return w.Take();
+  return WithExperiment(w.Take(), answer.experiment);
 }
 
 std::string RenderPlan(const ServedCatalog& served, const PlanAnswer& answer) {
   json::Writer w;
   json::WritePlan(w, served.id, *served.catalog, answer.profile, answer.hours_per_week,
                   answer.plan);
-  return w.Take();
+  return WithExperiment(w.Take(), answer.experiment);
 }
 
 std::string RenderTeamMatches(const ServedCatalog& served, const TeamMatchAnswer& answer) {

@@ -23,6 +23,17 @@ bool ParseObject(std::string_view body, JsonDocument* doc, JsonErrors* errors) {
   return true;
 }
 
+// "learner_id": 1..128 characters, for experiment assignment only.
+void ReadLearnerId(ObjectReader& r, std::string* out, JsonErrors* errors) {
+  auto v = r.String("learner_id");
+  if (!v) return;
+  if (v->empty() || v->size() > 128) {
+    errors->Invalid(r.At("learner_id"), "must be 1..128 characters");
+    return;
+  }
+  *out = std::move(*v);
+}
+
 }  // namespace
 
 std::optional<Problem> ParseRecommendRequest(std::string_view body, RecommendRequest* out) {
@@ -31,16 +42,21 @@ std::optional<Problem> ParseRecommendRequest(std::string_view body, RecommendReq
   if (ParseObject(body, &doc, &errors)) {
     ObjectReader r(doc, doc.root(), "", &errors);
     r.RejectUnknown({"mastery", "goals", "k", "profile", "weights", "kinds", "exclude",
-                     "include_blocked", "explain"});
+                     "include_blocked", "explain", "recent", "learner_id"});
     if (auto v = r.NumberMap("mastery")) out->mastery = std::move(*v);
     if (auto v = r.NumberMap("goals")) out->goals = std::move(*v);
     if (auto v = r.Integer("k")) out->k = *v;
-    if (auto v = r.String("profile")) out->profile = std::move(*v);
+    if (auto v = r.String("profile")) {
+      out->profile = std::move(*v);
+      out->profile_given = true;
+    }
     if (auto v = r.NumberMap("weights")) out->weights = std::move(*v);
     if (auto v = r.StringList("kinds")) out->kinds = std::move(*v);
     if (auto v = r.StringList("exclude")) out->exclude = std::move(*v);
     if (auto v = r.Bool("include_blocked")) out->include_blocked = *v;
     if (auto v = r.Bool("explain")) out->explain = *v;
+    if (auto v = r.StringList("recent")) out->recent = std::move(*v);
+    ReadLearnerId(r, &out->learner_id, &errors);
   }
   return errors.ToProblem("recommendation request");
 }
@@ -50,11 +66,15 @@ std::optional<Problem> ParsePlanRequest(std::string_view body, PlanRequest* out)
   JsonDocument doc;
   if (ParseObject(body, &doc, &errors)) {
     ObjectReader r(doc, doc.root(), "", &errors);
-    r.RejectUnknown({"mastery", "goals", "hours_per_week", "profile", "weights"});
+    r.RejectUnknown({"mastery", "goals", "hours_per_week", "profile", "weights", "learner_id"});
     if (auto v = r.NumberMap("mastery")) out->mastery = std::move(*v);
     if (auto v = r.NumberMap("goals")) out->goals = std::move(*v);
     if (auto v = r.Number("hours_per_week")) out->hours_per_week = *v;
-    if (auto v = r.String("profile")) out->profile = std::move(*v);
+    if (auto v = r.String("profile")) {
+      out->profile = std::move(*v);
+      out->profile_given = true;
+    }
+    ReadLearnerId(r, &out->learner_id, &errors);
     if (auto v = r.NumberMap("weights")) out->weights = std::move(*v);
   }
   return errors.ToProblem("path request");

@@ -77,6 +77,9 @@ Result<LearnerState> ResolveLearner(const Catalog& catalog,
 
 }  // namespace
 
+// The most entries of a request's `recent`.
+constexpr size_t kMaxRecent = 100;
+
 Result<RecommendAnswer> RunRecommend(const RegistrySnapshot& snapshot, const ServedCatalog& served,
                                      const RecommendRequest& request, const LimitsConfig& limits) {
   const Catalog& catalog = *served.catalog;
@@ -101,6 +104,15 @@ Result<RecommendAnswer> RunRecommend(const RegistrySnapshot& snapshot, const Ser
       options.exclude.push_back(*item);
     } else {
       errors.Add(JsonPointer("/exclude", i), "unknown item \"" + request.exclude[i] + "\"");
+    }
+  }
+  // `recent`: the items practised last, newest first, for the sequence term.
+  if (request.recent.size() > kMaxRecent) {
+    errors.Add("/recent", "at most " + std::to_string(kMaxRecent) + " items are accepted");
+  }
+  for (size_t i = 0; i < request.recent.size() && i < kMaxRecent; ++i) {
+    if (!catalog.FindItem(request.recent[i])) {
+      errors.Add(JsonPointer("/recent", i), "unknown item \"" + request.recent[i] + "\"");
     }
   }
   options.include_blocked = request.include_blocked;

@@ -24,15 +24,24 @@
 
 namespace pathrank::server {
 
+// The experiment variant an answer was scored with (A/B experiments,
+// ops/experiments.h); empty names when none.
+struct ExperimentNote {
+  std::string name;
+  std::string variant;
+};
+
 struct RecommendAnswer {
   ScoringProfile profile;
   std::vector<Recommendation> items;
+  ExperimentNote experiment;
 };
 
 struct PlanAnswer {
   ScoringProfile profile;
   double hours_per_week = 10;
   Plan plan;
+  ExperimentNote experiment;
 };
 
 // Fails with InvalidArgument (field errors) for k outside 1..limits.max_k,

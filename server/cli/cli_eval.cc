@@ -1,4 +1,5 @@
-// `pathrank eval`: replays trajectories through a profile and the baselines.
+// `pathrank eval`: replays trajectories through a profile and the baselines,
+// or through several profiles compared pairwise (--profiles).
 
 #include <iostream>
 #include <memory>
@@ -6,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "cli/learner_options.h"
+#include "cli/profile_comparison.h"
 #include "cli/quality_report.h"
 #include "pathrank/catalog_json.h"
 #include "pathrank/eval/baselines.h"
@@ -21,6 +23,7 @@ struct EvalArgs {
   std::string trajectories;
   std::string train;
   std::string profile = "default";
+  std::vector<std::string> profiles;  // --profiles: compare these, the first as control
   std::vector<std::string> weights;
   std::string sequence_model;
   std::vector<std::string> baselines = {"random", "popularity", "catalog-order", "coverage",
@@ -53,9 +56,25 @@ int RunEval(const EvalArgs& args) {
   }
   Scorer scorer(*catalog);
   std::vector<std::unique_ptr<Ranker>> owned;
-  owned.push_back(MakeProfileRanker(scorer, *profile, sequence.get(), "pathrank"));
   std::vector<std::string> skipped;
-  for (const std::string& b : args.baselines) {
+  // --profiles: the variants of an experiment, no baselines.
+  std::vector<ScoringProfile> variants;
+  for (const std::string& p : args.profiles) {
+    auto variant = ResolveProfile(p, args.weights);
+    if (!variant) return Fail(variant.error().WithPrefix("--profiles " + p));
+    variants.push_back(*variant);
+  }
+  for (size_t i = 0; i < variants.size(); ++i) {
+    std::string name = variants[i].name;
+    for (size_t j = 0; j < i; ++j) {
+      if (variants[j].name == name) name = args.profiles[i];  // two files, one name
+    }
+    owned.push_back(MakeProfileRanker(scorer, variants[i], sequence.get(), name));
+  }
+  if (variants.empty()) {
+    owned.push_back(MakeProfileRanker(scorer, *profile, sequence.get(), "pathrank"));
+  }
+  for (const std::string& b : variants.empty() ? args.baselines : std::vector<std::string>{}) {
     if (b == "random") {
       owned.push_back(MakeRandomRanker(args.seed));
     } else if (b == "catalog-order") {
@@ -84,6 +103,9 @@ int RunEval(const EvalArgs& args) {
       args.threads > 0 ? args.threads : std::max(1u, std::thread::hardware_concurrency());
   auto results = Evaluate(c, *test, rankers, options);
   if (!results) return Fail(results.error());
+  const std::vector<ProfileComparison> comparisons = variants.size() >= 2
+                                                         ? CompareProfiles(*results, args.seed)
+                                                         : std::vector<ProfileComparison>{};
   if (args.json) {
     json::Writer out(2);
     out.BeginObject();
@@ -107,6 +129,7 @@ int RunEval(const EvalArgs& args) {
       }
       out.EndArray();
     }
+    if (!comparisons.empty()) WriteProfileComparisons(out, comparisons);
     out.EndObject();
     std::cout << out.text() << '\n';
     return 0;
@@ -115,6 +138,7 @@ int RunEval(const EvalArgs& args) {
             << " steps from " << args.trajectories << "; profile " << profile->name
             << (sequence ? " with sequence model" : "") << '\n';
   PrintMetricsTable(std::cout, *results, args.k);
+  PrintProfileComparisons(std::cout, comparisons);
   if (!skipped.empty()) {
     std::cout << "not run (they learn from a training split; give --train FILE):";
     for (const std::string& s : skipped) std::cout << ' ' << s;
@@ -136,6 +160,10 @@ void AddEvalCommand(CLI::App& app, Context& context) {
   cmd->add_option("--train", args->train,
                   "Training trajectories for the popularity and transition baselines");
   cmd->add_option("--profile", args->profile, "Built-in profile or a profile JSON file");
+  cmd->add_option("--profiles", args->profiles,
+                  "Compare these profiles (built-in names or files, the first the control) "
+                  "with a paired significance test, as an experiment's variants offline")
+      ->delimiter(',');
   cmd->add_option("--weight,-w", args->weights, "Override a profile field: w_rel=2.5")
       ->delimiter(',');
   cmd->add_option("--sequence-model", args->sequence_model,

@@ -43,6 +43,10 @@ PATHRANK_HANDLER(HandlePostProgress);
 PATHRANK_HANDLER(HandleGetProgress);
 PATHRANK_HANDLER(HandleLearnerRecommend);
 PATHRANK_HANDLER(HandleLearnerPlan);
+// handlers_history.cc
+PATHRANK_HANDLER(HandleListLearners);
+PATHRANK_HANDLER(HandleListEvents);
+PATHRANK_HANDLER(HandleDeleteEvent);
 // handlers_admin.cc
 PATHRANK_HANDLER(HandleListPlugins);
 PATHRANK_HANDLER(HandleReload);

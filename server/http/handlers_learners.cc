@@ -8,6 +8,7 @@
 
 #include "api/json_api.h"
 #include "api/scoring_service.h"
+#include "http/experiment_choice.h"
 #include "http/handlers.h"
 #include "http/http_reply.h"
 #include "ops/access_log.h"
@@ -191,8 +192,11 @@ void HandleLearnerRecommend(ServerState& state, const httplib::Request& req,
   ComputeGate::Slot slot(state.compute);  // score and render in turn
   StoredLearnerInputs(*learner, *served->catalog, &request.mastery, &request.goals,
                       &request.recent);
+  const ExperimentNote note =
+      ChooseVariant(state, served->id, learner->id, req.has_param("profile"), &request.profile);
   Result<RecommendAnswer> answer = RunRecommend(*snapshot, *served, request, limits);
   if (!answer) return ReplyStatus(res, answer.error(), FieldLocation::kQuery);
+  answer->experiment = note;
   ReplyJson(res, 200, RenderRecommendations(*served, *answer));
 }
 
@@ -215,8 +219,11 @@ void HandleLearnerPlan(ServerState& state, const httplib::Request& req, httplib:
                                             served->id + "; PUT the learner with goals first");
     return ReplyStatus(res, status.AddField("/lid", "no goals"), FieldLocation::kPath);
   }
+  const ExperimentNote note =
+      ChooseVariant(state, served->id, learner->id, req.has_param("profile"), &request.profile);
   Result<PlanAnswer> answer = RunPlan(*snapshot, *served, request, state.config.limits);
   if (!answer) return ReplyStatus(res, answer.error(), FieldLocation::kQuery);
+  answer->experiment = note;
   ReplyJson(res, 200, RenderPlan(*served, *answer));
 }
 

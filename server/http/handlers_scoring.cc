@@ -5,6 +5,7 @@
 
 #include "api/json_api.h"
 #include "api/scoring_service.h"
+#include "http/experiment_choice.h"
 #include "http/handlers.h"
 #include "http/http_reply.h"
 
@@ -18,8 +19,11 @@ void HandleRecommend(ServerState& state, const httplib::Request& req, httplib::R
   if (!served) return;
   RecommendRequest request;
   if (auto problem = ParseRecommendRequest(req.body, &request)) return ReplyProblem(res, *problem);
+  const ExperimentNote note =
+      ChooseVariant(state, served->id, request.learner_id, request.profile_given, &request.profile);
   Result<RecommendAnswer> answer = RunRecommend(*snapshot, *served, request, state.config.limits);
   if (!answer) return ReplyStatus(res, answer.error());
+  answer->experiment = note;
   ReplyJson(res, 200, RenderRecommendations(*served, *answer));
 }
 
@@ -31,8 +35,11 @@ void HandlePlan(ServerState& state, const httplib::Request& req, httplib::Respon
   if (!served) return;
   PlanRequest request;
   if (auto problem = ParsePlanRequest(req.body, &request)) return ReplyProblem(res, *problem);
+  const ExperimentNote note =
+      ChooseVariant(state, served->id, request.learner_id, request.profile_given, &request.profile);
   Result<PlanAnswer> answer = RunPlan(*snapshot, *served, request, state.config.limits);
   if (!answer) return ReplyStatus(res, answer.error());
+  answer->experiment = note;
   ReplyJson(res, 200, RenderPlan(*served, *answer));
 }
 

@@ -56,7 +56,8 @@ void HandleMetrics(ServerState& state, const httplib::Request&, httplib::Respons
   gauges.resident_memory_bytes = ResidentMemoryBytes();
   gauges.ready = !state.stopping && state.registry.snapshot() != nullptr && store_answers;
   res.status = 200;
-  std::string text = state.metrics->Render(gauges) + state.rate_limits.RenderMetrics();
+  std::string text = state.metrics->Render(gauges) + state.rate_limits.RenderMetrics() +
+                     state.experiment_counters.Prometheus();
   if (state.connection_metrics) text += state.connection_metrics();
   res.set_content(std::move(text), "text/plain; version=0.0.4; charset=utf-8");
 }

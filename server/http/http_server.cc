@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "http/console_routes.h"
+#include "http/cors.h"
+#include "http/experiment_choice.h"
 #include "http/handlers.h"
 #include "http/http_reply.h"
 #include "http/server_impl.h"
@@ -43,6 +45,10 @@ std::span<const Route> Routes() {
       {"GET", "/v1/learners/{lid}/progress", R::kWrite, HandleGetProgress},
       {"GET", "/v1/learners/{lid}/recommendations", R::kWrite, HandleLearnerRecommend},
       {"GET", "/v1/learners/{lid}/path", R::kWrite, HandleLearnerPlan},
+      // History and listing (handlers_history.cc).
+      {"GET", "/v1/learners", R::kWrite, HandleListLearners},
+      {"GET", "/v1/learners/{lid}/events", R::kWrite, HandleListEvents},
+      {"DELETE", "/v1/learners/{lid}/events/{eid}", R::kWrite, HandleDeleteEvent},
       {"GET", "/v1/plugins", R::kAdmin, HandleListPlugins},
       {"POST", "/v1/admin/reload", R::kAdmin, HandleReload},
   };
@@ -239,6 +245,11 @@ bool HttpServer::PreRoute(const httplib::Request& req, httplib::Response& res) {
   t_trace.key_name.clear();
   std::string id = req.get_header_value(kRequestIdHeader);
   res.set_header(kRequestIdHeader, IsUsableRequestId(id) ? id : NewRequestId());
+  const bool allowed_origin = AddCorsHeaders(state_.config.cors, req, res);
+  if (req.method == "OPTIONS") {
+    AnswerOptions(state_.config.cors, allowed_origin, impl_->route_regexes, req, res);
+    return true;
+  }
   if (auto problem = CheckContentType(req)) {
     CloseConnectionAfter(res);  // the body is not read
     ReplyProblem(res, *problem);
@@ -292,7 +303,12 @@ void HttpServer::LogRequest(const httplib::Request& req, const httplib::Response
     entry.latency_ms = seconds * 1e3;
     entry.remote = req.remote_addr;
     entry.key = t_trace.key_name;
+    const ExperimentNote experiment = TakeNotedExperiment();
+    entry.experiment = experiment.name;
+    entry.variant = experiment.variant;
     state_.access_log.Write(entry);
+  } else {
+    (void)TakeNotedExperiment();
   }
   t_trace.active = false;
 }

@@ -17,6 +17,7 @@
 #include "ops/access_log.h"
 #include "ops/catalog_registry.h"
 #include "ops/config.h"
+#include "ops/experiments.h"
 #include "ops/metrics.h"
 #include "ops/progress_sources.h"
 #include "store/learner_store.h"
@@ -49,6 +50,8 @@ struct ServerState {
   ProgressSources* progress = nullptr;
   // The request metrics; set by the HttpServer serving this state.
   Metrics* metrics = nullptr;
+  // Answers scored per experiment variant (ops/experiments.h).
+  ExperimentCounters experiment_counters{config.experiments};
   // Set when shutdown begins: /readyz answers 503 from then on.
   std::atomic<bool> stopping{false};
 };

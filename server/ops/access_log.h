@@ -45,10 +45,14 @@ struct AccessLogEntry {
   double latency_ms = 0;
   std::string_view remote;  // client address
   std::string_view key;     // the API key's configured name, "" when none
+  // The A/B experiment and variant the answer was scored with; "" when none.
+  std::string_view experiment;
+  std::string_view variant;
 };
 
 // {"ts":"2024-05-01T10:00:00.123Z","request_id":...,"method":...,"route":...,
-//  "path":...,"status":200,"bytes":123,"latency_ms":0.42,"remote":...,"key":...}
+//  "path":...,"status":200,"bytes":123,"latency_ms":0.42,"remote":...,"key":...,
+//  "experiment":...,"variant":...} (key, experiment and variant when set)
 // followed by '\n' (log_lines.cc).
 std::string FormatAccessLogLine(const AccessLogEntry& entry);
 // The same line appended to `out`.

@@ -9,6 +9,7 @@
 #include <set>
 #include <type_traits>
 
+#include "ops/experiments.h"
 #include "pathrank/catalog_spec.h"
 #include "util/csv.h"
 #include "util/file_io.h"
@@ -109,6 +110,38 @@ class Checker {
  private:
   std::vector<FieldError> errors_;
 };
+
+// "scheme://host[:port]": http or https, a host, no path, no trailing slash.
+bool IsOrigin(std::string_view origin) {
+  size_t rest = 0;
+  if (origin.starts_with("https://")) {
+    rest = 8;
+  } else if (origin.starts_with("http://")) {
+    rest = 7;
+  } else {
+    return false;
+  }
+  if (origin.size() == rest) return false;
+  for (char c : origin.substr(rest)) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '.' || c == '-' || c == ':' || c == '[' || c == ']';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+void CheckCors(const CorsConfig& cors, Checker* check) {
+  for (size_t i = 0; i < cors.allowed_origins.size(); ++i) {
+    const std::string& o = cors.allowed_origins[i];
+    if (o != "*" && !IsOrigin(o)) {
+      check->Error("/cors/allowed_origins/" + std::to_string(i),
+                   "must be \"*\" or an origin scheme://host[:port] (no path, no trailing "
+                   "slash), got \"" +
+                       o + "\"");
+    }
+  }
+  check->Range(cors.max_age_s, 0, 86400, "/cors/max_age_s");
+}
 
 }  // namespace
 
@@ -253,6 +286,9 @@ Status ValidateServerConfig(ServerConfig* config, std::vector<std::string>* note
       check.Error(at, "needs exactly one of \"path\" (a catalog file) or \"plugin\"");
     }
   }
+  std::vector<std::pair<std::string, std::string>> experiment_errors;
+  CheckExperiments(config->experiments, &config->profiles, &experiment_errors);
+  for (auto& [pointer, message] : experiment_errors) check.Error(pointer, message);
   std::set<std::string> profile_names;
   for (size_t i = 0; i < config->profiles.size(); ++i) {
     const ProfileSourceConfig& p = config->profiles[i];
@@ -329,6 +365,7 @@ Status ValidateServerConfig(ServerConfig* config, std::vector<std::string>* note
   if (config->access_log.empty()) {
     check.Error("/access_log", "must be stdout, stderr, off or a file path");
   }
+  CheckCors(config->cors, &check);
 
   PATHRANK_RETURN_IF_ERROR(check.Done());
   if (config->api_keys.empty() && !IsLoopbackHost(config->host)) {

@@ -12,6 +12,7 @@
 #define PATHRANK_SERVER_OPS_CONFIG_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -149,6 +150,40 @@ struct RateLimitsConfig {
   RateLimit failed_keys{10, 50};
 };
 
+// Cross-origin calls from web pages (CORS). Off while allowed_origins is
+// empty. An origin is "scheme://host[:port]" as browsers send it, or "*" for
+// any. Preflights (OPTIONS) from an allowed origin are answered 204 with
+// the Access-Control-* headers; other origins get no such header.
+struct CorsConfig {
+  std::vector<std::string> allowed_origins;
+  int max_age_s = 600;  // how long a browser may cache a preflight
+  // True when `origin` is allowed.
+  bool Allows(std::string_view origin) const {
+    for (const std::string& o : allowed_origins) {
+      if (o == "*" || o == origin) return true;
+    }
+    return false;
+  }
+};
+
+// A/B experiments over scoring profiles (docs/experiments.md). A learner id
+// is assigned one variant by a hash of (experiment name, learner id), the
+// same on every replica; a variant's share is its part of the hash range.
+struct ExperimentVariantConfig {
+  std::string name;     // a slug, unique in the experiment
+  std::string profile;  // a served profile's name (built-in or configured)
+  std::string path;     // or a pathrank.profile/v1 file, served as "<experiment>.<variant>"
+  double share = 0;     // in (0, 1]; the variants' shares sum to 1
+};
+
+struct ExperimentConfig {
+  std::string name;                   // a slug, unique
+  std::vector<std::string> catalogs;  // the catalogs it applies to; empty = every catalog
+  std::vector<ExperimentVariantConfig> variants;
+  int64_t start_ms = INT64_MIN;  // active from (RFC 3339 "start"), inclusive
+  int64_t stop_ms = INT64_MAX;   // until ("stop"), exclusive
+};
+
 struct ServerConfig {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0 picks a free port (printed at start)
@@ -160,6 +195,8 @@ struct ServerConfig {
   std::vector<ApiKeyConfig> api_keys;
   LimitsConfig limits;
   RateLimitsConfig rate_limits;
+  CorsConfig cors;
+  std::vector<ExperimentConfig> experiments;
   // Where the access log goes: "stdout", "stderr", "off", or a file path
   // (appended to).
   std::string access_log = "stdout";

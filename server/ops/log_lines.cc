@@ -77,6 +77,10 @@ void AppendAccessLogLine(const AccessLogEntry& entry, std::string* out) {
   line += numbers;
   AppendMember(line, "remote", entry.remote);
   if (!entry.key.empty()) AppendMember(line, "key", entry.key);
+  if (!entry.experiment.empty()) {
+    AppendMember(line, "experiment", entry.experiment);
+    AppendMember(line, "variant", entry.variant);
+  }
   line += "}\n";
 }
 

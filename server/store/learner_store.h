@@ -55,6 +55,32 @@ struct ProgressOutcome {
 
 enum class PutOutcome { kCreated, kUpdated };
 
+// History and listing (GET /v1/learners/{lid}/events, GET /v1/learners).
+
+// One stored progress event with the store's id for it: `seq` grows with
+// arrival (across learners), so a page ordered by it never moves when
+// events arrive later.
+struct StoredEvent {
+  int64_t seq = 0;
+  ProgressEvent event;
+  int64_t received_ms = 0;  // when the store accepted it
+};
+
+// Which events a page of ListEvents holds: seq > after_seq, at_ms in
+// [from_ms, to_ms), at most `limit`, in seq order.
+struct EventQuery {
+  int64_t after_seq = 0;
+  int64_t from_ms = INT64_MIN;
+  int64_t to_ms = INT64_MAX;
+  size_t limit = 100;
+};
+
+struct LearnerSummary {
+  std::string id;
+  std::string catalog;
+  int64_t updated_ms = 0;
+};
+
 class LearnerStore {
  public:
   virtual ~LearnerStore() = default;
@@ -86,6 +112,22 @@ class LearnerStore {
   // Every progress event of learner `id` in arrival order, with its key (""
   // when it had none). NotFound when the learner is absent.
   virtual Result<std::vector<ProgressEvent>> ListProgress(std::string_view id) = 0;
+
+  // A page of learner `id`'s events (see EventQuery). NotFound when the
+  // learner is absent.
+  virtual Result<std::vector<StoredEvent>> ListEvents(std::string_view id,
+                                                      const EventQuery& query) = 0;
+
+  // Removes event `seq` of learner `id` and recomputes the current mastery
+  // of its item from the events left (none left: the item has no mastery);
+  // updated_ms becomes now. Its idempotency key is free again. NotFound
+  // when the learner or the event (of this learner) is absent.
+  virtual Status DeleteEvent(std::string_view id, int64_t seq) = 0;
+
+  // Learners with an id after `after` ("" for the first) in byte order, at
+  // most `limit`, with their catalog and last update.
+  virtual Result<std::vector<LearnerSummary>> ListLearners(std::string_view after,
+                                                           size_t limit) = 0;
 
   // How many learners are stored.
   virtual Result<int64_t> CountLearners() = 0;

@@ -77,6 +77,30 @@ CREATE TABLE mastery(
   PRIMARY KEY(learner, item)
 );
 )sql"},
+    // Event ids (seq) are cursors of GET /v1/learners/{lid}/events and are
+    // deleted one by one: SQLite must never hand out a deleted one again
+    // (a plain INTEGER PRIMARY KEY reuses the largest after a delete).
+    // PostgreSQL's identity column never reuses one: nothing to do.
+    {2, "event ids are never reused (history cursors, event deletion)",
+     R"sql(
+CREATE TABLE progress_events_v2(
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  learner TEXT NOT NULL,
+  event_key TEXT,
+  item TEXT NOT NULL,
+  mastery REAL NOT NULL,
+  at_ms INTEGER NOT NULL,
+  received_ms INTEGER NOT NULL
+);
+INSERT INTO progress_events_v2(seq, learner, event_key, item, mastery, at_ms, received_ms)
+  SELECT seq, learner, event_key, item, mastery, at_ms, received_ms FROM progress_events;
+DROP TABLE progress_events;
+ALTER TABLE progress_events_v2 RENAME TO progress_events;
+CREATE UNIQUE INDEX progress_events_by_key ON progress_events(learner, event_key)
+  WHERE event_key IS NOT NULL;
+CREATE INDEX progress_events_by_learner ON progress_events(learner, seq);
+)sql",
+     "SELECT 1"},
 };
 static_assert(std::size(kSteps) == kLearnerSchemaVersion);
 

@@ -25,7 +25,7 @@ struct SchemaStep {
 };
 
 // The version this build creates and reads: the last step's.
-inline constexpr int kLearnerSchemaVersion = 1;
+inline constexpr int kLearnerSchemaVersion = 2;
 
 // Every step in order; SchemaSteps()[i].version == i + 1.
 std::span<const SchemaStep> SchemaSteps();

@@ -1,3 +1,7 @@
+// PgLearnerStore (pg_learner_store.h). Over the ~400-line guide: one class
+// whose statements are prepared together on each pooled connection
+// (kStatements) and whose Transaction template lives here.
+
 #include "store/postgres/pg_learner_store.h"
 
 #include <algorithm>
@@ -71,6 +75,24 @@ constexpr std::pair<const char*, const char*> kStatements[] = {
      "SELECT coalesce(event_key, ''), item, mastery, at_ms FROM progress_events "
      "WHERE learner = $1 ORDER BY seq"},
     {"ping", "SELECT 1"},
+    // History and listing.
+    {"list_events_page",
+     "SELECT seq, coalesce(event_key, ''), item, mastery, at_ms, received_ms "
+     "FROM progress_events WHERE learner = $1 AND seq > $2 AND at_ms >= $3 AND at_ms < $4 "
+     "ORDER BY seq LIMIT $5"},
+    {"delete_event", "DELETE FROM progress_events WHERE learner = $1 AND seq = $2 RETURNING item"},
+    // The item's mastery from the latest event left, or none.
+    {"recompute_mastery",
+     "WITH latest AS (SELECT item, mastery, at_ms, seq FROM progress_events "
+     "WHERE learner = $1 AND item = $2 ORDER BY at_ms DESC, seq DESC LIMIT 1), "
+     "gone AS (DELETE FROM mastery WHERE learner = $1 AND item = $2 "
+     "AND NOT EXISTS (SELECT 1 FROM latest) RETURNING 1) "
+     "INSERT INTO mastery(learner, item, value, at_ms, seq) "
+     "SELECT $1, item, mastery, at_ms, seq FROM latest ON CONFLICT(learner, item) DO UPDATE SET "
+     "value = excluded.value, at_ms = excluded.at_ms, seq = excluded.seq"},
+    {"list_summaries",
+     "SELECT id, catalog, updated_ms FROM learners WHERE id COLLATE \"C\" > $1 "
+     "ORDER BY id COLLATE \"C\" LIMIT $2"},
 };
 
 Status Prepare(PgConnection& c) {
@@ -357,6 +379,65 @@ Result<std::vector<ProgressEvent>> PgLearnerStore::ListProgress(std::string_view
   });
   if (!status.ok()) return status;
   return events;
+}
+
+Result<std::vector<StoredEvent>> PgLearnerStore::ListEvents(std::string_view id,
+                                                            const EventQuery& query) {
+  std::vector<StoredEvent> events;
+  Status status = Transaction([&](PgConnection& c) -> Status {
+    Result<PgResult> exists = c.Run("learner_exists", PgParams().Text(id));
+    if (!exists) return exists.error();
+    if (exists->rows() == 0) return NoLearner(id);
+    PgParams p;
+    p.Text(id).Int64(query.after_seq).Int64(query.from_ms).Int64(query.to_ms);
+    p.Int64(static_cast<int64_t>(query.limit));
+    Result<PgResult> r = c.Run("list_events_page", p);
+    if (!r) return r.error();
+    for (int i = 0; i < r->rows(); ++i) {
+      events.push_back({r->Int64(i, 0),
+                        {std::string(r->Text(i, 2)), r->Double(i, 3), r->Int64(i, 4),
+                         std::string(r->Text(i, 1))},
+                        r->Int64(i, 5)});
+    }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return events;
+}
+
+// Under the learner's row lock, as AppendProgress: the two never interleave
+// on one learner.
+Status PgLearnerStore::DeleteEvent(std::string_view id, int64_t seq) {
+  return Transaction([&](PgConnection& c) -> Status {
+    Result<PgResult> locked = c.Run("lock_learner", PgParams().Text(id));
+    if (!locked) return locked.error();
+    if (locked->rows() == 0) return NoLearner(id);
+    Result<PgResult> gone = c.Run("delete_event", PgParams().Text(id).Int64(seq));
+    if (!gone) return gone.error();
+    if (gone->rows() == 0) {
+      return Status::NotFound("learner \"" + std::string(id) + "\" has no event " +
+                              std::to_string(seq));
+    }
+    const std::string item(gone->Text(0, 0));
+    PATHRANK_RETURN_IF_ERROR(c.Run("recompute_mastery", PgParams().Text(id).Text(item)).status());
+    return c.Run("touch_learner", PgParams().Text(id).Int64(NowMs())).status();
+  });
+}
+
+Result<std::vector<LearnerSummary>> PgLearnerStore::ListLearners(std::string_view after,
+                                                                 size_t limit) {
+  std::vector<LearnerSummary> learners;
+  Status status = Transaction([&](PgConnection& c) -> Status {
+    Result<PgResult> r =
+        c.Run("list_summaries", PgParams().Text(after).Int64(static_cast<int64_t>(limit)));
+    if (!r) return r.error();
+    for (int i = 0; i < r->rows(); ++i) {
+      learners.push_back({std::string(r->Text(i, 0)), std::string(r->Text(i, 1)), r->Int64(i, 2)});
+    }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return learners;
 }
 
 Status PgLearnerStore::Ping() {

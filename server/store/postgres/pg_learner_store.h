@@ -65,6 +65,10 @@ class PgLearnerStore final : public LearnerStore {
                                          std::span<const ProgressEvent> events) override;
   Result<std::vector<std::string>> ListLearnerIds(std::string_view after, size_t limit) override;
   Result<std::vector<ProgressEvent>> ListProgress(std::string_view id) override;
+  Result<std::vector<StoredEvent>> ListEvents(std::string_view id,
+                                              const EventQuery& query) override;
+  Status DeleteEvent(std::string_view id, int64_t seq) override;
+  Result<std::vector<LearnerSummary>> ListLearners(std::string_view after, size_t limit) override;
   Result<int64_t> CountLearners() override;
   // Runs a trivial query on a pooled connection (reconnecting if needed).
   Status Ping() override;

@@ -1,5 +1,6 @@
 // One file for the one Connection (every statement listed once, in
-// Prepare) and every operation on it: a little over 400 lines.
+// Prepare) and every operation on it: over 400 lines (history and listing
+// added ~130).
 
 #include "store/sqlite/sqlite_learner_store.h"
 
@@ -53,6 +54,9 @@ class SqliteLearnerStore::Connection {
   Statement insert_event, upsert_mastery, select_mastery, select_recent;
   Statement delete_learner, delete_events, delete_mastery, count_learners;
   Statement list_learners, list_events;
+  // History and listing.
+  Statement list_events_page, event_item, delete_event, latest_event, replace_mastery,
+      delete_item_mastery, list_summaries;
 
   Status Open(const StoreConfig& config) {
     PATHRANK_RETURN_IF_ERROR(db.Open(config.path, config.busy_timeout_ms));
@@ -94,6 +98,21 @@ class SqliteLearnerStore::Connection {
         {&list_events,
          "SELECT coalesce(event_key, ''), item, mastery, at_ms FROM progress_events "
          "WHERE learner = ?1 ORDER BY seq"},
+        {&list_events_page,
+         "SELECT seq, coalesce(event_key, ''), item, mastery, at_ms, received_ms "
+         "FROM progress_events WHERE learner = ?1 AND seq > ?2 AND at_ms >= ?3 AND at_ms < ?4 "
+         "ORDER BY seq LIMIT ?5"},
+        {&event_item, "SELECT item FROM progress_events WHERE learner = ?1 AND seq = ?2"},
+        {&delete_event, "DELETE FROM progress_events WHERE learner = ?1 AND seq = ?2"},
+        {&latest_event,
+         "SELECT mastery, at_ms, seq FROM progress_events WHERE learner = ?1 AND item = ?2 "
+         "ORDER BY at_ms DESC, seq DESC LIMIT 1"},
+        {&replace_mastery,
+         "INSERT OR REPLACE INTO mastery(learner, item, value, at_ms, seq) "
+         "VALUES(?1, ?2, ?3, ?4, ?5)"},
+        {&delete_item_mastery, "DELETE FROM mastery WHERE learner = ?1 AND item = ?2"},
+        {&list_summaries,
+         "SELECT id, catalog, updated_ms FROM learners WHERE id > ?1 ORDER BY id LIMIT ?2"},
     };
     for (const auto& [statement, sql] : statements) {
       PATHRANK_RETURN_IF_ERROR(statement->Prepare(db.get(), sql));
@@ -409,6 +428,114 @@ Result<std::vector<ProgressEvent>> SqliteLearnerStore::ListProgress(std::string_
   });
   if (!status.ok()) return Counted(Result<std::vector<ProgressEvent>>(status));
   return events;
+}
+
+Result<std::vector<StoredEvent>> SqliteLearnerStore::ListEvents(std::string_view id,
+                                                                const EventQuery& query) {
+  std::shared_lock open(open_mu_);
+  if (!open_) return Counted(Result<std::vector<StoredEvent>>(Closed()));
+  ReaderLease c(*this);
+  std::vector<StoredEvent> events;
+  Status status = c->Transaction(c->begin_read, [&]() -> Status {
+    Result<bool> exists = c->Exists(id);
+    if (!exists) return exists.error();
+    if (!*exists) return NoLearner(id);
+    Statement& s = c->list_events_page;
+    Statement::Use use(s);
+    s.Bind(1, id);
+    s.Bind(2, query.after_seq);
+    s.Bind(3, query.from_ms);
+    s.Bind(4, query.to_ms);
+    s.Bind(5, static_cast<int64_t>(query.limit));
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) {
+      events.push_back({s.Int64(0),
+                        {std::string(s.Text(2)), s.Double(3), s.Int64(4), std::string(s.Text(1))},
+                        s.Int64(5)});
+    }
+    return rc == SQLITE_DONE ? Status::Ok() : SqliteError(c->db.get(), rc, s.sql());
+  });
+  if (!status.ok()) return Counted(Result<std::vector<StoredEvent>>(status));
+  return events;
+}
+
+// Deletes the event, then sets the item's mastery from the latest event
+// left (or removes it), in one write transaction.
+Status SqliteLearnerStore::DeleteEvent(std::string_view id, int64_t seq) {
+  std::shared_lock open(open_mu_);
+  if (!open_) return Counted(Closed());
+  std::lock_guard lock(writer_mu_);
+  Connection& c = *writer_;
+  return Counted(c.Transaction(c.begin_write, [&]() -> Status {
+    Result<bool> exists = c.Exists(id);
+    if (!exists) return exists.error();
+    if (!*exists) return NoLearner(id);
+    std::string item;
+    {
+      Statement::Use use(c.event_item);
+      c.event_item.Bind(1, id);
+      c.event_item.Bind(2, seq);
+      const int rc = c.event_item.Step();
+      if (rc == SQLITE_DONE) {
+        return Status::NotFound("learner \"" + std::string(id) + "\" has no event " +
+                                std::to_string(seq));
+      }
+      if (rc != SQLITE_ROW) return SqliteError(c.db.get(), rc, c.event_item.sql());
+      item = c.event_item.Text(0);
+    }
+    c.delete_event.Bind(1, id);
+    c.delete_event.Bind(2, seq);
+    PATHRANK_RETURN_IF_ERROR(c.Run(c.delete_event));
+    double value = 0;
+    int64_t at_ms = 0, latest_seq = 0;
+    bool left = false;
+    {
+      Statement::Use use(c.latest_event);
+      c.latest_event.Bind(1, id);
+      c.latest_event.Bind(2, item);
+      const int rc = c.latest_event.Step();
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        return SqliteError(c.db.get(), rc, c.latest_event.sql());
+      }
+      if ((left = rc == SQLITE_ROW)) {
+        value = c.latest_event.Double(0);
+        at_ms = c.latest_event.Int64(1);
+        latest_seq = c.latest_event.Int64(2);
+      }
+    }
+    Statement& set = left ? c.replace_mastery : c.delete_item_mastery;
+    set.Bind(1, id);
+    set.Bind(2, item);
+    if (left) {
+      set.Bind(3, value);
+      set.Bind(4, at_ms);
+      set.Bind(5, latest_seq);
+    }
+    PATHRANK_RETURN_IF_ERROR(c.Run(set));
+    c.touch_learner.Bind(1, id);
+    c.touch_learner.Bind(2, NowMs());
+    return c.Run(c.touch_learner);
+  }));
+}
+
+Result<std::vector<LearnerSummary>> SqliteLearnerStore::ListLearners(std::string_view after,
+                                                                     size_t limit) {
+  std::shared_lock open(open_mu_);
+  if (!open_) return Counted(Result<std::vector<LearnerSummary>>(Closed()));
+  ReaderLease c(*this);
+  Statement& s = c->list_summaries;
+  Statement::Use use(s);
+  s.Bind(1, after);
+  s.Bind(2, static_cast<int64_t>(limit));
+  std::vector<LearnerSummary> learners;
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) {
+    learners.push_back({std::string(s.Text(0)), std::string(s.Text(1)), s.Int64(2)});
+  }
+  if (rc != SQLITE_DONE) {
+    return Counted(Result<std::vector<LearnerSummary>>(SqliteError(c->db.get(), rc, s.sql())));
+  }
+  return learners;
 }
 
 Result<std::string> SqliteLearnerStore::IntegrityCheck() {

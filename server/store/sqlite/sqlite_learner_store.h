@@ -8,9 +8,9 @@
 // before it is acknowledged; with NORMAL it survives a crash of the process (kill -9) but not of
 // the machine.
 //
-// Tables (schema version 1): learners, learner_goals, progress_events
-// (append-only, unique (learner, event_key)), mastery (current value per
-// (learner, item)).
+// Tables (schema version 2): learners, learner_goals, progress_events
+// (append-only but for DeleteEvent, unique (learner, event_key), seq never
+// reused), mastery (current value per (learner, item)).
 //
 // Thread safety: as LearnerStore.
 
@@ -54,6 +54,10 @@ class SqliteLearnerStore final : public LearnerStore {
                                          std::span<const ProgressEvent> events) override;
   Result<std::vector<std::string>> ListLearnerIds(std::string_view after, size_t limit) override;
   Result<std::vector<ProgressEvent>> ListProgress(std::string_view id) override;
+  Result<std::vector<StoredEvent>> ListEvents(std::string_view id,
+                                              const EventQuery& query) override;
+  Status DeleteEvent(std::string_view id, int64_t seq) override;
+  Result<std::vector<LearnerSummary>> ListLearners(std::string_view after, size_t limit) override;
   Result<int64_t> CountLearners() override;
   uint64_t error_count() const override { return errors_.load(std::memory_order_relaxed); }
   // SQLite's heap in use (sqlite3_memory_used): every connection's page

@@ -144,11 +144,12 @@ class TestServer {
   static Answer Send(httplib::Client& client, const std::string& method, const std::string& path,
                      const std::string& body = "", const httplib::Headers& headers = {}) {
     const char* json = "application/json";
-    httplib::Result r = method == "GET"      ? client.Get(path, headers)
-                        : method == "POST"   ? client.Post(path, headers, body, json)
-                        : method == "PUT"    ? client.Put(path, headers, body, json)
-                        : method == "DELETE" ? client.Delete(path, headers)
-                                             : client.Patch(path, headers, body, json);
+    httplib::Result r = method == "GET"       ? client.Get(path, headers)
+                        : method == "POST"    ? client.Post(path, headers, body, json)
+                        : method == "PUT"     ? client.Put(path, headers, body, json)
+                        : method == "DELETE"  ? client.Delete(path, headers)
+                        : method == "OPTIONS" ? client.Options(path, headers)
+                                              : client.Patch(path, headers, body, json);
     Answer answer;
     if (!r) {
       answer.error = httplib::to_string(r.error());

@@ -11,60 +11,15 @@
 #include <vector>
 
 #include "server/store/pg_test_cluster.h"
+#include "server/store/store_contract_fixture.h"
 #include "store/open_learner_store.h"
 
 namespace pathrank::server {
 namespace {
 
-using testing::FreshTestDatabase;
-using testing::PgQueryInt;
-
-class LearnerStoreContract : public ::testing::TestWithParam<std::string> {
- protected:
-  void SetUp() override {
-    const ::testing::TestInfo* test = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = ::testing::TempDir() + "/contract_" + GetParam() + "_" +
-           std::to_string(std::hash<std::string>{}(test->name()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    config_.synchronous_full = false;
-    config_.pool_size = 4;
-    if (GetParam() == "sqlite") {
-      config_.path = dir_ + "/learners.db";
-    } else {
-      std::string why;
-      std::optional<std::string> url = FreshTestDatabase(&why);
-      if (!url) PATHRANK_PG_SKIP_OR_FAIL(why);
-      config_.path = *url;
-    }
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-
-  std::unique_ptr<LearnerStore> Open() {
-    auto store = OpenLearnerStore(config_);
-    EXPECT_TRUE(store.has_value()) << store.error().ToString();
-    return store ? std::move(*store) : nullptr;
-  }
-
-  // Rows about `learner` in `table`, read over a separate connection.
-  int64_t Rows(const std::string& table, const std::string& column, const std::string& learner) {
-    const std::string sql =
-        "SELECT count(*) FROM " + table + " WHERE " + column + " = '" + learner + "'";
-    if (GetParam() != "sqlite") return PgQueryInt(config_.path, sql);
-    sqlite3* db = nullptr;
-    sqlite3_open_v2(config_.path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
-    sqlite3_stmt* stmt = nullptr;
-    sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr);
-    int64_t n = -1;
-    if (sqlite3_step(stmt) == SQLITE_ROW) n = sqlite3_column_int64(stmt, 0);
-    sqlite3_finalize(stmt);
-    sqlite3_close(db);
-    return n;
-  }
-
-  std::string dir_;
-  StoreConfig config_;
-};
+// The fixture (a store per test, on either back end) is shared with the
+// history contract (learner_history_contract_test.cc).
+class LearnerStoreContract : public StoreContractFixture {};
 
 TEST_P(LearnerStoreContract, PutCreatesThenUpdatesAndKeepsGoals) {
   auto store = Open();
