@@ -40,6 +40,8 @@ void AddServeCommand(CLI::App& app, Context& context);
 void AddStoreCommands(CLI::App& app, Context& context);
 // `simulate`: synthetic learners as trajectories.
 void AddSimulateCommand(CLI::App& app, Context& context);
+// `placement`: the adaptive placement check (or --simulate).
+void AddPlacementCommand(CLI::App& app, Context& context);
 // `eval`: replay trajectories through a profile and the baselines.
 void AddEvalCommand(CLI::App& app, Context& context);
 // `tune`: fit a profile to trajectories; `argc`/`argv` go into the report.

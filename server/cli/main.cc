@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   pathrank::cli::AddServeCommand(app, context);
   pathrank::cli::AddStoreCommands(app, context);
   pathrank::cli::AddSimulateCommand(app, context);
+  pathrank::cli::AddPlacementCommand(app, context);
   pathrank::cli::AddEvalCommand(app, context);
   pathrank::cli::AddTuneCommand(app, context, argc, argv);
   try {
