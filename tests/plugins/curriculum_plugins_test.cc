@@ -188,9 +188,9 @@ std::string Regenerate(const Shipped& s, const std::string& shared) {
   return ReadFile(out.string());
 }
 
-class ShippedCatalogTest : public ::testing::TestWithParam<Shipped> {};
+class CurriculumCatalogTest : public ::testing::TestWithParam<Shipped> {};
 
-TEST_P(ShippedCatalogTest, RegeneratesByteForByte) {
+TEST_P(CurriculumCatalogTest, RegeneratesByteForByte) {
   const Shipped& s = GetParam();
   const std::string shared = testing::SharedPath(s.config_path);
   if (shared.empty()) GTEST_SKIP() << "../shared/" << s.config_path << " is absent";
@@ -202,7 +202,7 @@ TEST_P(ShippedCatalogTest, RegeneratesByteForByte) {
 }
 
 INSTANTIATE_TEST_SUITE_P(
-    Catalogs, ShippedCatalogTest,
+    Catalogs, CurriculumCatalogTest,
     ::testing::Values(Shipped{"metacademy", PATHRANK_PLUGIN_METACADEMY, "datasets/metacademy"},
                       Shipped{"ossu-cs", PATHRANK_PLUGIN_OSSU, "datasets/ossu-cs/README.md"}),
     [](const auto& info) { return info.param.name == "ossu-cs" ? "ossu" : info.param.name; });
@@ -214,9 +214,9 @@ struct Sanity {
   std::string goal;
 };
 
-class CatalogSanityTest : public ::testing::TestWithParam<Sanity> {};
+class CurriculumSanityTest : public ::testing::TestWithParam<Sanity> {};
 
-TEST_P(CatalogSanityTest, FoundationsFirstAndPathsRespectPrerequisites) {
+TEST_P(CurriculumSanityTest, FoundationsFirstAndPathsRespectPrerequisites) {
   const Sanity& s = GetParam();
   auto catalog = LoadCatalogFile(testing::SourcePath("datasets/" + s.name + "/catalog.json"));
   ASSERT_TRUE(catalog) << catalog.error().message();
@@ -255,7 +255,7 @@ TEST_P(CatalogSanityTest, FoundationsFirstAndPathsRespectPrerequisites) {
 }
 
 INSTANTIATE_TEST_SUITE_P(
-    Catalogs, CatalogSanityTest,
+    Catalogs, CurriculumSanityTest,
     ::testing::Values(
         Sanity{"metacademy", {"probability", "vectors", "set_operations"}, 10, "linear_algebra"},
         Sanity{"ossu-cs",

@@ -110,13 +110,16 @@ TEST(CliPluginsTest, ListsNameVersionAndAbi) {
   ASSERT_EQ(run.exit_code, 0) << run.out;
   EXPECT_THAT(run.out, HasSubstr("name        version  abi  provides"));
   for (const char* row : {"awesome_go  1.0.0      1  catalog   libpathrank_awesome_go.so",
+                          "case        1.0.0      1  catalog   libpathrank_case.so",
                           "csv         1.0.0      1  catalog   libpathrank_csv.so",
                           "exercism    1.0.0      1  catalog   libpathrank_exercism.so",
+                          "metacademy  1.0.0      1  catalog   libpathrank_metacademy.so",
+                          "ossu        1.0.0      1  catalog   libpathrank_ossu.so",
                           "template    1.0.0      1  catalog   libpathrank_template.so",
                           "xapi        1.0.0      1  progress  libpathrank_xapi.so"}) {
     EXPECT_THAT(run.out, HasSubstr(row));
   }
-  EXPECT_THAT(run.out, HasSubstr("5 plugins in "));
+  EXPECT_THAT(run.out, HasSubstr("8 plugins in "));
 
   CliRun broken = RunCli(std::string("plugins ") + PATHRANK_TEST_PLUGIN_DIR);
   EXPECT_EQ(broken.exit_code, 1);
