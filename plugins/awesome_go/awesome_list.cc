@@ -1,5 +1,6 @@
 #include "awesome_list.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "../common/plugin_kit.h"
@@ -70,7 +71,9 @@ struct Parser {
   }
 
   void Heading(std::string_view line) {
-    const size_t level = line.find_first_not_of('#');
+    // A line of '#' only ("#", found by fuzz_awesome_go) is a heading with
+    // an empty title.
+    const size_t level = std::min(line.find_first_not_of('#'), line.size());
     const std::string title(Trim(line.substr(level)));
     if (level == 1) {
       EndCategory();

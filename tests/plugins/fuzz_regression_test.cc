@@ -59,5 +59,16 @@ TEST(FuzzRegressionTest, ConfigNumberOverflowIsAConfigError) {
                                                    "range (beyond a double) at line 1, column 24"));
 }
 
+// fuzz_awesome_go: a heading line of '#' only made the awesome-go parser
+// call substr(npos), an internal error. It is a heading with an empty title.
+TEST(FuzzRegressionTest, AwesomeGoBareHeadingIsNotAnInternalError) {
+  const std::string path = ScratchFile(
+      "awesome-bare-heading.md",
+      "# Awesome Toy\n#\n## Web Frameworks\n- [Gin](https://github.com/gin-gonic/gin) - Fast.\n");
+  auto catalog = LoadCatalogFromPlugin(PATHRANK_PLUGIN_AWESOME_GO, R"({"path": ")" + path + "\"}");
+  ASSERT_TRUE(catalog) << catalog.error().message();
+  EXPECT_EQ((*catalog)->item_count(), 1u);  // Gin, under the category after it
+}
+
 }  // namespace
 }  // namespace pathrank
