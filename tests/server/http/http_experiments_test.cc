@@ -39,9 +39,9 @@ TEST(HttpExperimentsTest, AnswersLogsAndMetricsNameTheVariant) {
     // The variant's profile scored it.
     EXPECT_EQ(a.json["profile"], variant == "control" ? "default" : "goal-first");
     // The same learner, the same variant (on a path too).
-    const Answer path = server.Call(
-        "POST", "/v1/catalogs/go-backend/paths",
-        R"({"goals": {"microservices": 1}, "learner_id": ")" + id + "\"}");
+    const Answer path =
+        server.Call("POST", "/v1/catalogs/go-backend/paths",
+                    R"({"goals": {"microservices": 1}, "learner_id": ")" + id + "\"}");
     ASSERT_EQ(path.status, 200) << path.body;
     EXPECT_EQ(path.json["experiment"]["variant"], variant);
     ++seen[variant];

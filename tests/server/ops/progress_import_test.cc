@@ -14,7 +14,6 @@
 #include <vector>
 
 #include "ops/time_format.h"
-#include "ops/time_format.h"
 #include "pathrank/catalog_json.h"
 #include "pathrank/catalog_spec.h"
 #include "store/sqlite/sqlite_learner_store.h"
