@@ -18,6 +18,7 @@ using internal::TrimSpaces;
 constexpr double kDefaultWeeks = 4;
 constexpr double kDefaultHoursPerWeek = 5;
 constexpr double kElectiveWeight = 0.5;
+constexpr double kIntroFirstWeight = 1.0;
 
 std::string Quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
@@ -186,6 +187,37 @@ ItemRecord MakeItem(const Row& row, const std::string& file, const pr_sink* sink
   return item;
 }
 
+// The curriculum's order, which no prerequisite cell states: "Intro CS" is
+// where a student starts ("for students to try out CS"), and the README asks
+// for Core CS "in order from top to bottom", the math "in parallel with the
+// introductory courses". So each course of Core CS's first subsection that
+// names no course as a prerequisite recommends (a soft clause) every Intro CS
+// course. Without it a new learner is never shown the first course: nothing
+// else depends on it. docs/importers.md, "OSSU".
+void RecommendIntroFirst(const std::vector<Row>& rows, CatalogRecords* records) {
+  std::vector<std::string> intro;
+  std::string first_core_subsection;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const std::string h2 = OssuPrerequisiteIndex::Normalize(rows[i].h2);
+    if (h2 == "intro cs") intro.push_back(records->items[i].id);
+    if (h2 == "core cs" && first_core_subsection.empty()) first_core_subsection = rows[i].h3;
+  }
+  if (intro.empty() || first_core_subsection.empty()) return;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    ItemRecord& item = records->items[i];
+    if (OssuPrerequisiteIndex::Normalize(rows[i].h2) != "core cs" ||
+        rows[i].h3 != first_core_subsection || !item.clauses.empty())
+      continue;
+    ClauseRecord clause;
+    clause.any_of = intro;
+    clause.weight = kIntroFirstWeight;
+    clause.type = PR_CLAUSE_RECOMMENDS;
+    clause.note = "OSSU: Intro CS comes first, then Core CS from top to bottom";
+    clause.where = item.where;
+    item.clauses.push_back(std::move(clause));
+  }
+}
+
 }  // namespace
 
 CatalogRecords ReadOssuCurriculum(const OssuOptions& o, Defects* defects, const pr_sink* sink) {
@@ -248,6 +280,7 @@ CatalogRecords ReadOssuCurriculum(const OssuOptions& o, Defects* defects, const 
       targets.emplace_back(item.id, required ? 1.0 : kElectiveWeight);
     }
   }
+  RecommendIntroFirst(rows, &records);
   return records;
 }
 

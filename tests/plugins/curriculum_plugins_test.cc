@@ -175,9 +175,45 @@ TEST(OssuPluginTest, ResolvesCoursesAndGroupsAndWarnsTheRest) {
   EXPECT_DOUBLE_EQ(c.item(*c.FindItem("algorithms-design-part-2")).hours, 24.0);  // 6 months
 }
 
+TEST(OssuPluginTest, CoreProgrammingEntryCoursesRecommendIntroCs) {
+  const fs::path dir = TempDir("ossu_intro");
+  const std::string table =
+      "Courses | Duration | Effort | Prerequisites\n:-- | :--: | :--: | :--:\n";
+  Write(dir / "README.md",
+        "## Intro CS\n" + table + "[Intro](https://a.example/i) | 1 week | 1 hours/week | none\n" +
+            "## Core CS\n### Core programming\n" + table +
+            "[Design](https://a.example/d) | 1 week | 1 hours/week | none\n"
+            "[Design Two](https://a.example/d2) | 1 week | 1 hours/week | Design\n"
+            "### Core math\n" +
+            table + "[Calculus](https://a.example/c) | 1 week | 1 hours/week | high school math\n");
+  auto catalog = LoadCatalogFromPlugin(PATHRANK_PLUGIN_OSSU, Config((dir / "README.md").string()));
+  ASSERT_TRUE(catalog) << catalog.error().message();
+  const Catalog& c = **catalog;
+  const auto clauses = [&](const std::string& id) { return c.clauses_of(*c.FindItem(id)); };
+  // The entry course of the first Core subsection recommends Intro CS ...
+  ASSERT_EQ(clauses("design").size(), 1u);
+  EXPECT_EQ(clauses("design")[0].type, ClauseType::kRecommends);
+  EXPECT_EQ(c.item(c.alternatives(clauses("design")[0])[0]).id, "intro");
+  // ... a course that names a course does not, nor the math beside it.
+  ASSERT_EQ(clauses("design-two").size(), 1u);
+  EXPECT_EQ(clauses("design-two")[0].type, ClauseType::kRequires);
+  EXPECT_TRUE(clauses("calculus").empty());
+  // A new learner is shown the first course first.
+  const Scorer scorer(*catalog);
+  auto fresh = MakeLearnerState(c, {}, {});
+  ASSERT_TRUE(fresh);
+  RecommendOptions options;
+  options.k = 1;
+  auto top = scorer.Recommend(*fresh, ScoringProfile{}, options);
+  ASSERT_TRUE(top && !top->empty());
+  EXPECT_EQ(c.item((*top)[0].item).id, "intro");
+}
+
 struct Shipped {
   std::string name, plugin, config_path;  // config_path relative to the shared dir
 };
+
+void PrintTo(const Shipped& s, std::ostream* os) { *os << s.name; }
 
 std::string Regenerate(const Shipped& s, const std::string& shared) {
   auto catalog = LoadCatalogFromPlugin(s.plugin, Config(shared));
@@ -213,6 +249,8 @@ struct Sanity {
   size_t k;
   std::string goal;
 };
+
+void PrintTo(const Sanity& s, std::ostream* os) { *os << s.name; }
 
 class CurriculumSanityTest : public ::testing::TestWithParam<Sanity> {};
 
@@ -258,8 +296,10 @@ INSTANTIATE_TEST_SUITE_P(
     Catalogs, CurriculumSanityTest,
     ::testing::Values(
         Sanity{"metacademy", {"probability", "vectors", "set_operations"}, 10, "linear_algebra"},
+        // The curriculum's first course (recommended before Core
+        // Programming, docs/importers.md), and the two that run beside it.
         Sanity{"ossu-cs",
-               {"systematic-program-design",
+               {"introduction-to-computer-science-and-programming-using-python",
                 "build-a-modern-computer-from-first-principles-from-nand-to-tetris",
                 "calculus-1a-differentiation"},
                10,
