@@ -10,9 +10,9 @@
 //   - precedes (origin precedes destination): destination requires origin;
 //   - isPeerOf: origin recommends destination, weight 0.5;
 //   - the other CASE types (isPartOf, exactMatchOf, isRelatedTo, replacedBy,
-//     exemplar, hasSkillLevel) carry no prerequisite: counted in an info
-//     line; an unknown associationType, or a node naming no item, is a
-//     defect named by its JSON pointer.
+//     exemplar, hasSkillLevel; CASE 1.1's isTranslationOf) carry no prerequisite: counted in an
+//     info line; an unknown associationType, or a node naming no item, is a defect named by its
+//     JSON pointer.
 // One file: the package is one JSON document (docs/importers.md, "CASE").
 
 #include <map>
@@ -101,8 +101,11 @@ void AssignStagesAndGoals(const std::map<std::string, std::string>& parent, Case
 
 void ReadAssociations(JsonValue list, const std::string& file, CasePackage* p, Defects* defects,
                       const pr_sink* sink) {
-  static const std::set<std::string> kUnused = {"isPartOf",   "exactMatchOf", "isRelatedTo",
-                                                "replacedBy", "exemplar",     "hasSkillLevel"};
+  // CASE 1.0's other types, and isTranslationOf, which CASE 1.1 adds (a
+  // 1.1 publisher's package is read, not rejected).
+  static const std::set<std::string> kUnused = {"isPartOf",       "exactMatchOf", "isRelatedTo",
+                                                "replacedBy",     "exemplar",     "hasSkillLevel",
+                                                "isTranslationOf"};
   std::map<std::string, std::string> parent;  // child index -> parent identifier
   size_t unused = 0;
   for (size_t i = 0; i < list.size(); ++i) {

@@ -26,6 +26,7 @@ namespace {
 
 using ::testing::Contains;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 namespace fs = std::filesystem;
 
@@ -313,8 +314,8 @@ namespace pathrank {
 namespace {
 
 // tests/data/case/package.json: a CASE 1.0 package written for these tests
-// (two domains, four standards, precedes / isPeerOf / isRelatedTo and one
-// association type CASE does not define).
+// (two domains, four standards, precedes / isPeerOf / isRelatedTo, CASE
+// 1.1's isTranslationOf and one association type CASE does not define).
 TEST(CasePluginTest, ItemsStagesPrerequisitesAndUnknownTypes) {
   const std::string path = testing::SourcePath("tests/data/case/package.json");
   std::vector<PluginLogLine> log;
@@ -338,6 +339,15 @@ TEST(CasePluginTest, ItemsStagesPrerequisitesAndUnknownTypes) {
   EXPECT_EQ(c.goals().size(), 2u);  // the two domains
   EXPECT_THAT(Warnings(log), Contains(HasSubstr("package.json /CFAssociations/10: unknown "
                                                 "associationType \"isPrerequisiteFor\"")));
+  // isRelatedTo and isTranslationOf are known types without a prerequisite
+  // meaning: counted, not defects, and NF.2 gains no clause from the latter.
+  bool counted = false;
+  for (const PluginLogLine& l : log)
+    counted = counted || (l.level == PluginLogLevel::kInfo &&
+                          l.message.find("2 associations of types without a prerequisite "
+                                         "meaning skipped") != std::string::npos);
+  EXPECT_TRUE(counted);
+  EXPECT_THAT(Warnings(log), Not(Contains(HasSubstr("isTranslationOf"))));
   auto strict = LoadCatalogFromPlugin(PATHRANK_PLUGIN_CASE, Config(path, "fail"));
   ASSERT_FALSE(strict);
   EXPECT_THAT(strict.error().message(), HasSubstr("isPrerequisiteFor"));
