@@ -204,22 +204,9 @@ CatalogRecords ReadExercismTrack(const ExercismOptions& o, const pr_sink* sink) 
     records.items.push_back(std::move(item));
   }
 
-  // The syllabus: every concept of the track, the goal a learner of the
-  // track has.
-  GoalRecord syllabus;
-  syllabus.where = w.Record("/concepts");
-  syllabus.id = "syllabus";
-  syllabus.title = "The " + (language.empty() ? slug : language) + " syllabus";
-  syllabus.summary = "Every concept of the track's syllabus.";
-  std::set<std::string> in_syllabus;  // a repeated concept is reported by RepairCatalog
-  for (const ItemRecord& concept_item : records.items) {
-    if (in_syllabus.insert(concept_item.id).second)
-      syllabus.items.emplace_back(concept_item.id, 1.0);
-  }
-  if (!syllabus.items.empty()) records.goals.push_back(std::move(syllabus));
-
   const JsonValue exercises = Member(w, track, "exercises", "", false);
   Skipped skipped;
+  std::set<std::string> taught_concepts;  // by a concept exercise kept
   for (const std::string kind : {"concept", "practice"}) {
     if (!exercises.present()) break;
     const JsonValue list = Array(w, exercises, kind.c_str(), "/exercises");
@@ -229,6 +216,7 @@ CatalogRecords ReadExercismTrack(const ExercismOptions& o, const pr_sink* sink) 
       if (!ReadExercise(w, list[i], at, kind, o, &skipped, &item)) continue;
       if (kind == "concept") {
         const std::vector<std::string> taught = Strings(w, list[i], "concepts", at);
+        taught_concepts.insert(taught.begin(), taught.end());
         std::string joined;
         for (const std::string& c : taught) joined += (joined.empty() ? "" : ", ") + c;
         if (!joined.empty()) item.attributes.emplace_back("teaches", joined);
@@ -259,6 +247,32 @@ CatalogRecords ReadExercismTrack(const ExercismOptions& o, const pr_sink* sink) 
             std::to_string(skipped.wip) + " work-in-progress exercises" +
             (skipped.wip > 0 ? " (set \"include_wip\": true to include these)" : ""));
   }
+
+  // The syllabus, the goal a learner of the track has: the concepts its
+  // concept exercises teach, the tree Exercism shows as the syllabus. A
+  // concept no (kept) exercise teaches stays an item, outside the goal;
+  // a track without concept exercises has every concept as its syllabus.
+  GoalRecord syllabus;
+  syllabus.where = w.Record("/concepts");
+  syllabus.id = "syllabus";
+  syllabus.title = "The " + (language.empty() ? slug : language) + " syllabus";
+  syllabus.summary = "Every concept the track's concept exercises teach.";
+  std::set<std::string> in_syllabus;  // a repeated concept is reported by RepairCatalog
+  size_t untaught = 0;
+  for (const ItemRecord& item : records.items) {
+    if (item.kind != "topic") continue;  // an exercise
+    if (!taught_concepts.empty() && !taught_concepts.count(item.id)) {
+      ++untaught;
+      continue;
+    }
+    if (in_syllabus.insert(item.id).second) syllabus.items.emplace_back(item.id, 1.0);
+  }
+  if (untaught > 0) {
+    Log(sink, PR_LOG_INFO,
+        std::to_string(untaught) +
+            " concepts no concept exercise teaches: items, not targets of the syllabus goal");
+  }
+  if (!syllabus.items.empty()) records.goals.insert(records.goals.begin(), std::move(syllabus));
   return records;
 }
 

@@ -61,17 +61,17 @@ std::vector<Shipped> AllShipped() {
   };
   return {
       // The concept every other one builds on, the first concept exercise
-      // (a lasagna on every track) and hello-world or a concept that needs
-      // only the first. Python names two: after them come, tied, the 40-odd
-      // concepts its config gives no prerequisite, in id order (aliasing,
-      // anonymous-functions, ...), which is the source's gap, not a choice.
+      // (a lasagna on every track) and hello-world. Rust's practice
+      // exercises have no prerequisites: its difficulty-1 ones tie, in id
+      // order, and armstrong-numbers comes before hello-world.
       track("cpp", {"basics", "exercise.lasagna", "exercise.hello-world"}),
       track("elixir", {"basics", "exercise.lasagna", "exercise.hello-world"}),
-      track("go", {"basics", "exercise.lasagna", "constants"}),
+      track("go", {"basics", "exercise.lasagna", "exercise.hello-world"}),
       track("java", {"basics", "exercise.lasagna", "exercise.hello-world"}),
       track("javascript", {"basics", "exercise.lasagna", "exercise.hello-world"}),
-      track("python", {"basics", "exercise.guidos-gorgeous-lasagna"}),
-      track("rust", {"functions", "exercise.lucians-luscious-lasagna", "booleans"}),
+      track("python", {"basics", "exercise.guidos-gorgeous-lasagna", "exercise.hello-world"}),
+      track("rust",
+            {"functions", "exercise.lucians-luscious-lasagna", "exercise.armstrong-numbers"}),
       Shipped{"awesome_go",
               "datasets/awesome-go/catalog.json",
               PATHRANK_PLUGIN_AWESOME_GO,

@@ -169,6 +169,45 @@ TEST(ExercismPluginTest, WipExercisesOnRequestAndTheirDefects) {
   EXPECT_EQ(warnings, 2u);
 }
 
+// The syllabus goal is what the concept exercises teach (a wip exercise
+// teaches nothing); an untaught concept stays an item outside the goal. A
+// track without concept exercises has every concept as its syllabus.
+TEST(ExercismPluginTest, SyllabusIsWhatTheConceptExercisesTeach) {
+  const std::string dir = ::testing::TempDir() + "/exercism_syllabus";
+  std::filesystem::create_directories(dir);
+  const auto load = [&](const std::string& json, std::vector<PluginLogLine>* log) {
+    std::ofstream(dir + "/config.json") << json;
+    return LoadCatalogFromPlugin(PATHRANK_PLUGIN_EXERCISM, TrackConfig(dir + "/config.json"), log);
+  };
+  const auto targets = [](const Catalog& c) {
+    std::vector<std::string> ids;
+    for (const auto& [item, demand] : c.goals()[*c.FindGoal("syllabus")].demand)
+      ids.push_back(c.item(item).id);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  };
+  std::vector<PluginLogLine> log;
+  auto taught = load(R"({"slug": "toy", "concepts": [{"slug": "a"}, {"slug": "b"}, {"slug": "c"}],
+    "exercises": {"concept": [
+      {"slug": "ea", "concepts": ["a"], "prerequisites": []},
+      {"slug": "ec", "concepts": ["c"], "prerequisites": ["a"], "status": "wip"}]}})",
+                     &log);
+  ASSERT_TRUE(taught) << taught.error().message();
+  EXPECT_EQ(targets(**taught), (std::vector<std::string>{"a"}));
+  EXPECT_TRUE((*taught)->FindItem("b"));  // still an item
+  bool said = false;
+  for (const PluginLogLine& l : log)
+    said = said || l.message ==
+                       "2 concepts no concept exercise teaches: items, not targets of "
+                       "the syllabus goal";
+  EXPECT_TRUE(said);
+  auto none = load(R"({"slug": "toy", "concepts": [{"slug": "a"}, {"slug": "b"}],
+    "exercises": {"practice": [{"slug": "p", "prerequisites": ["a"]}]}})",
+                   nullptr);
+  ASSERT_TRUE(none) << none.error().message();
+  EXPECT_EQ(targets(**none), (std::vector<std::string>{"a", "b"}));
+}
+
 TEST(ExercismPluginTest, MalformedTrackNamesTheField) {
   const std::string dir = ::testing::TempDir() + "/exercism_bad";
   std::filesystem::create_directories(dir);
